@@ -1,0 +1,46 @@
+// Reads and checks configuration once. Secrets only ever come from the environment; a production
+// server refuses to start without a real one (see instrumentation.ts).
+import { z } from "zod";
+
+export const DEFAULT_DATABASE_URL = "file:./data/paracrine.db";
+const KNOWN_WEAK_SECRETS = new Set(["secret", "changeme", "change-me", "development-secret", "dev-secret-change-me", "test-secret"]);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
+  NEXTAUTH_SECRET: z.string().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  GITHUB_ID: z.string().optional(),
+  GITHUB_SECRET: z.string().optional(),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  PARACRINE_DEMO: z.string().optional(),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  return envSchema.parse(source);
+}
+
+export type DatabaseKind = "sqlite" | "postgresql";
+export function databaseKind(url: string): DatabaseKind {
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)");
+}
+
+/** The signing secret, or a reason why it is not acceptable. Development gets a fixed one. */
+export function resolveAuthSecret(env: Env): { ok: true; secret: string } | { ok: false; reason: string } {
+  const s = env.NEXTAUTH_SECRET;
+  if (env.NODE_ENV !== "production") return { ok: true, secret: s && s.length > 0 ? s : "paracrine-development-only-secret" };
+  if (!s) return { ok: false, reason: "NEXTAUTH_SECRET is not set" };
+  if (s.length < 32) return { ok: false, reason: "NEXTAUTH_SECRET must be at least 32 characters" };
+  if (KNOWN_WEAK_SECRETS.has(s.toLowerCase()) || s.startsWith("paracrine-development")) return { ok: false, reason: "NEXTAUTH_SECRET is a known default" };
+  return { ok: true, secret: s };
+}
+
+/** Demo accounts are shown on the sign-in page only in development or the local demo (`npm start`). */
+export function showDemoAccounts(env: Env): boolean {
+  return env.NODE_ENV === "development" || env.PARACRINE_DEMO === "1";
+}
