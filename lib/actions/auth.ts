@@ -1,0 +1,32 @@
+"use server";
+// Sign-up is the one action a visitor without a session may call. It validates like every other
+// action and never reveals more than "this email is taken".
+import { registerUser } from "@/lib/auth/accounts";
+import { signUpSchema } from "@/lib/validation/auth";
+import { getCurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { failure, formDataToObject, type ActionResult } from "./safe-action";
+import { recordStatement } from "@/lib/data/statements";
+
+export async function signUpAction(_prev: ActionResult<{ email: string }> | null, formData: FormData): Promise<ActionResult<{ email: string }>> {
+  const parsed = signUpSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    const flat = parsed.error.flatten();
+    return { ok: false, code: "VALIDATION", message: "Please correct the highlighted fields.", fieldErrors: flat.fieldErrors as Record<string, string[]> };
+  }
+  try {
+    const user = await registerUser(parsed.data);
+    await recordStatement({ userId: user.id, verb: "registered", objectType: "Agent", objectId: user.id, objectName: user.name });
+    return { ok: true, data: { email: user.email } };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/** Revokes every session of the signed-in user, this one included. */
+export async function signOutEverywhereAction(): Promise<ActionResult<null>> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." };
+  await db.user.update({ where: { id: user.id }, data: { tokenVersion: { increment: 1 } } });
+  return { ok: true, data: null };
+}
