@@ -174,8 +174,9 @@ export async function runGiftCli(argv: string[], deps: GiftCliDeps = {}): Promis
     stderr(`gift: cannot load the items of course "${args.course}": ${messageOf(e)}\n`);
     return 1;
   }
+  const expressible = items.filter((i) => i.data.type !== "ordering").length;
   const { text, skipped, warnings } = exportGiftReport(items, {
-    header: `Exported from Paracrine, course ${args.course}: ${items.length - skipped.length} question(s).`,
+    header: `Exported from Paracrine, course ${args.course}: ${expressible} question(s).`,
   });
   if (args.out) {
     const out = path.resolve(cwd, args.out);
@@ -185,7 +186,7 @@ export async function runGiftCli(argv: string[], deps: GiftCliDeps = {}): Promis
       stderr(`gift: cannot write ${args.out}: ${messageOf(e)}\n`);
       return 1;
     }
-    stderr(`gift: wrote ${items.length - skipped.length} question(s) to ${args.out}\n`);
+    stderr(`gift: wrote ${expressible} question(s) to ${args.out}\n`);
   } else stdout(text);
   if (skipped.length) stderr(`gift: skipped ${skipped.length} ordering item(s) (no GIFT form): ${skipped.join(", ")}\n`);
   for (const w of warnings) stderr(`gift: warning: ${w}\n`);

@@ -143,6 +143,11 @@ function question(item: Item, warnings: string[]): string {
   if (item.data.type === "truefalse") return `${head}${escapeGift(stem)} {${lines[0]}${explanation}}`;
   const body = lines[0] === "#" ? lines.slice(1) : lines;
   const open = lines[0] === "#" ? "{#" : "{";
+  // One answer and no general feedback: one line, as people write it ({=Paris}, {#3.14:0.01}).
+  if (body.length === 1 && !explanation) {
+    const only = open === "{#" && /^=[^%]/.test(body[0]) ? body[0].slice(1) : body[0];
+    return `${head}${escapeGift(stem)} ${open}${only}}`;
+  }
   return [`${head}${escapeGift(stem)} ${open}`, ...body.map((l) => `\t${l}`), ...(explanation ? [`\t${explanation}`] : []), "}"].join(
     "\n",
   );

@@ -172,7 +172,7 @@ function makeKey(idNumber: string | null, name: string, stem: string, category: 
   if (idNumber && KEY.test(idNumber) && idNumber.length <= MAX_KEY) {
     base = idNumber;
   } else {
-    let nameKey = KEY.test(name) && name.length <= 60 ? name : slugify(name);
+    let nameKey = KEY.test(name) && name.length <= MAX_KEY ? name : slugify(name);
     if (!nameKey) nameKey = `q-${hash(`${name}\n${stem}`)}`;
     const segments = category ? categoryPath(category) : [];
     const catSlug = segments.length ? slugify(segments[segments.length - 1], 19) : "";
@@ -379,7 +379,7 @@ function parseNumeric(body: string, base: number): Parsed {
       const max = parseNumber(text.slice(range + 2), seg.offset, what);
       if (min > max) throw new GiftError(`${what}: the range ${min}..${max} is empty (the minimum is above the maximum)`, seg.offset);
       value = (min + max) / 2;
-      tolerance = (max - min) / 2;
+      tolerance = max - min;
     } else if (colon > 0) {
       value = parseNumber(text.slice(0, colon), seg.offset, what);
       tolerance = parseNumber(text.slice(colon + 1), seg.offset, what);
@@ -560,7 +560,9 @@ function parseQuestion(
     const finalName = name ?? defaultName(stem, index);
     const idNumber = comments.map((c) => /\[id:((?:\\]|[^\]])+)\]/.exec(c)?.[1]).find(Boolean)?.replace(/\\]/g, "]").trim() ?? null;
     const key = makeKey(idNumber, finalName, stem, category, usedKeys);
-    const checked = itemSchema.safeParse({ key, stem, stemFormat, explanation, data: parsed.data });
+    // (The JSON round trip drops the optional fields left undefined.)
+    const data = JSON.parse(JSON.stringify(parsed.data)) as ItemData;
+    const checked = itemSchema.safeParse({ key, stem, stemFormat, explanation, data });
     if (!checked.success) {
       usedKeys.delete(key);
       const why = checked.error.issues

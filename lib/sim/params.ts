@@ -153,7 +153,7 @@ export function occupancy(C: number, Kd: number, hill: number): number {
   return 1 / (1 + r);
 }
 
-/** Concentration at which occupancy equals θ*: C* = Kd·(θ*/(1 − θ*))^{1/n}. */
+/** Concentration at which occupancy equals the threshold θt: C* = Kd·(θt/(1 − θt))^(1/n). */
 export function thresholdConcentration(threshold: number, Kd: number, hill: number): number {
   requireNumber("threshold", threshold, { min: 0, max: 1 });
   if (threshold <= 0) return 0;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown, renderRichText, sanitizeHtml } from "./render";
+
+describe("renderMarkdown", () => {
+  it("drops raw HTML, scripts and javascript: links", () => {
+    const { html } = renderMarkdown('Hello <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3))');
+    expect(html).not.toMatch(/<script|onerror|javascript:/i);
+    expect(html).toContain("Hello");
+  });
+
+  it("renders GFM tables and KaTeX math", () => {
+    const { html } = renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |\n\nThe decay length $\\lambda = \\sqrt{D/k}$.\n\n$$C(x) = C_0 e^{-x/\\lambda}$$");
+    expect(html).toContain("<table>");
+    expect(html).toContain('class="katex"');
+    expect(html).toContain("katex-display");
+  });
+
+  it("links glossary terms with their definition, and falls back to text for unknown terms", () => {
+    const { html } = renderMarkdown("A [[decay-length]] and [[decay-length|range]] and [[nope]].", {
+      glossary: { "decay-length": { term: "Decay length", definition: "Distance for an e-fold fall." } },
+      glossaryHref: "/courses/c/glossary",
+    });
+    expect(html).toContain('<a href="/courses/c/glossary#term-decay-length" title="Distance for an e-fold fall." class="glossary-term">Decay length</a>');
+    expect(html).toContain(">range</a>");
+    expect(html).toContain("and nope.");
+  });
+
+  it("turns callout fences into labelled asides with Markdown inside", () => {
+    const { html } = renderMarkdown("```callout clinical\n**Clinical relevance.** Anti-TNF $x$.\n```");
+    expect(html).toMatch(/<aside class="callout callout-clinical" aria-label="Clinical relevance">/);
+    expect(html).toContain("<strong>Clinical relevance.</strong>");
+    expect(html).toContain("katex");
+  });
+
+  it("makes figures with the description as alt text and a numbered caption", () => {
+    const { html } = renderMarkdown("![An exponential gradient falling from the source](figures/m03-gradient.svg)", { figureUrl: (n) => `/assets/c1/${n}` });
+    expect(html).toContain('<img src="/assets/c1/m03-gradient.svg" alt="An exponential gradient falling from the source" loading="lazy">');
+    expect(html).toContain("Figure 1.");
+    expect(html).toContain("<figure>");
+  });
+
+  it("builds a table of contents from h2 and h3 headings with unique ids", () => {
+    const { html, toc } = renderMarkdown("## Release\n\n### Vesicles\n\n## Release");
+    expect(toc).toEqual([
+      { id: "release", text: "Release", depth: 2 },
+      { id: "vesicles", text: "Vesicles", depth: 3 },
+      { id: "release-1", text: "Release", depth: 2 },
+    ]);
+    expect(html).toContain('<h2 id="release">');
+  });
+
+  it("does not let authors inject ids or classes", () => {
+    const { html } = renderMarkdown('<div id="x" class="evil">t</div>');
+    expect(html).not.toContain("evil");
+  });
+});
+
+describe("sanitizeHtml and renderRichText", () => {
+  it("keeps safe HTML and strips dangerous parts", () => {
+    const out = sanitizeHtml('<p onclick="x()">Hi <b>there</b><iframe src="https://e.vil"></iframe></p>');
+    expect(out).toBe("<p>Hi <b>there</b></p>");
+  });
+  it("escapes plain text", () => {
+    expect(renderRichText("<b>a</b>\nb", "plain")).toBe("&lt;b&gt;a&lt;/b&gt;<br>b");
+  });
+});

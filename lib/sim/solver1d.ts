@@ -1,0 +1,462 @@
+import { SimInputError, requireNumber } from "./errors";
+import { effectiveCoefficients, type Transport } from "./params";
+import { exchangePropagator } from "./reaction";
+import {
+  CONSTANT_SECRETION,
+  nextSwitch,
+  scheduleAverage,
+  scheduleFactor,
+  scheduleIntegral,
+  validateSchedule,
+  type SecretionSchedule,
+} from "./schedule";
+import { factorTridiag, solveFactored } from "./tridiag";
+
+/**
+ * Finite-volume solver for the planar (1-D) and the spherically symmetric
+ * (3-D source cell) problems.
+ *
+ *   cap·∂C/∂t = (1/A) ∂/∂r (A D ∂C/∂r) − k_diff·C      A = 1 (planar) or r² (sphere)
+ *   −D ∂C/∂r = s·g(t)  at r = r0 (source),   zero flux (or C = 0) at the outer face.
+ *
+ * cap = 1 + R and k_diff = kFree + R·kBound in the fast-equilibrium matrix
+ * limit; with kinetic binding cap = 1, k_diff = kFree and the bound field B is
+ * advanced by Strang splitting: exact 2×2 exchange for dt/2, implicit
+ * diffusion for dt, exact exchange for dt/2.
+ *
+ * Time stepping: Crank–Nicolson when dt ≤ dt_mono (the largest step for which
+ * CN is positivity-preserving and free of oscillations), otherwise backward
+ * Euler (L-stable, unconditionally positivity-preserving). Both are
+ * unconditionally stable; the automatic step policy keeps dt small relative
+ * to the elapsed time since the last source switch and to the relaxation time.
+ *
+ * Conservation: the discrete operator is conservative, so with k = 0 and
+ * zero-flux boundaries the total amount changes exactly by the secreted amount.
+ *
+ * Units: r µm, t s, C nM, s nM·µm/s. Amounts: planar nM·µm (per µm² of source
+ * plane), spherical nM·µm³ (the factor 4π included).
+ */
+export type Geometry1D = "planar" | "spherical";
+export type Scheme1D = "auto" | "crank-nicolson" | "backward-euler";
+
+export interface Solver1DConfig {
+  geometry: Geometry1D;
+  /** Face positions (µm), increasing; faces[0] is the source boundary (0 or the cell radius). */
+  faces: ArrayLike<number>;
+  transport: Transport;
+  /** Secretion flux density through the source boundary while on, nM·µm/s. */
+  sourceFlux: number;
+  schedule?: SecretionSchedule;
+  outer?: "no-flux" | "absorbing";
+  scheme?: Scheme1D;
+  /** Initial free concentration per cell (nM); default 0. */
+  initialFree?: ArrayLike<number>;
+  /** Initial bound concentration per cell (nM, kinetic model only); default 0 (fast: R·C). */
+  initialBound?: ArrayLike<number>;
+}
+
+/** Adaptive step policy: dt = clamp(growth·(t − t_last switch), dtMin, dtMax), landing on events. */
+export interface StepPolicy {
+  dtMin: number;
+  dtMax: number;
+  growth: number;
+  maxSteps?: number;
+}
+
+export class Solver1D {
+  readonly geometry: Geometry1D;
+  readonly n: number;
+  readonly faces: Float64Array;
+  readonly centers: Float64Array;
+  readonly volumes: Float64Array;
+  readonly outer: "no-flux" | "absorbing";
+  readonly scheme: Scheme1D;
+  /** Free ligand concentration per cell, nM. */
+  readonly free: Float64Array;
+  /** Bound ligand per cell, nM (kinetic model; null otherwise — use boundAt/R·C). */
+  readonly bound: Float64Array | null;
+  /** Current time, s. */
+  t = 0;
+  /** Steps taken so far. */
+  steps = 0;
+  /** Number of steps taken with each scheme (diagnostics). */
+  readonly schemeCounts = { "crank-nicolson": 0, "backward-euler": 0 };
+
+  private transport!: Transport;
+  private sourceFlux: number;
+  private schedule: SecretionSchedule;
+  private cap = 1;
+  private kDiff = 0;
+  private readonly sourceArea: number;
+  private readonly amountFactor: number;
+  private readonly trans: Float64Array; // interface transmissibilities (n−1)
+  private transOut = 0;
+  private readonly lo: Float64Array;
+  private readonly di: Float64Array;
+  private readonly up: Float64Array;
+  private readonly cp: Float64Array;
+  private readonly inv: Float64Array;
+  private readonly rhs: Float64Array;
+  private cachedDt = NaN;
+  private cachedTheta = NaN;
+  private readonly prop = new Float64Array(4);
+  private propDt = NaN;
+  private lastSwitch = 0;
+  private secretedBefore = 0; // amount secreted under earlier source settings (nM·µm or nM·µm³)
+  private secretedSince = 0; // time origin of the current source setting
+
+  constructor(cfg: Solver1DConfig) {
+    if (cfg.geometry !== "planar" && cfg.geometry !== "spherical") {
+      throw new SimInputError(`geometry must be "planar" or "spherical"`);
+    }
+    this.geometry = cfg.geometry;
+    this.faces = Float64Array.from(cfg.faces);
+    const n = this.faces.length - 1;
+    if (n < 2) throw new SimInputError("grid needs at least 2 cells");
+    for (let i = 0; i < n; i++) {
+      if (!(this.faces[i + 1] > this.faces[i])) throw new SimInputError("grid faces must be strictly increasing");
+    }
+    if (this.geometry === "spherical" && !(this.faces[0] > 0)) throw new SimInputError("spherical grid must start at r = a > 0");
+    this.n = n;
+    this.outer = cfg.outer ?? "no-flux";
+    this.scheme = cfg.scheme ?? "auto";
+    this.schedule = validateSchedule(cfg.schedule ?? CONSTANT_SECRETION);
+    this.sourceFlux = requireNumber("secretion", cfg.sourceFlux, { min: 0 });
+    this.centers = new Float64Array(n);
+    this.volumes = new Float64Array(n);
+    const sph = this.geometry === "spherical";
+    for (let i = 0; i < n; i++) {
+      const a = this.faces[i];
+      const b = this.faces[i + 1];
+      this.centers[i] = 0.5 * (a + b);
+      this.volumes[i] = sph ? (b * b * b - a * a * a) / 3 : b - a;
+    }
+    this.sourceArea = this.area(this.faces[0]);
+    this.amountFactor = sph ? 4 * Math.PI : 1;
+    this.trans = new Float64Array(Math.max(n - 1, 1));
+    this.lo = new Float64Array(n);
+    this.di = new Float64Array(n);
+    this.up = new Float64Array(n);
+    this.cp = new Float64Array(n);
+    this.inv = new Float64Array(n);
+    this.rhs = new Float64Array(n);
+    this.free = new Float64Array(n);
+    this.bound = cfg.transport.binding.model === "kinetic" ? new Float64Array(n) : null;
+    this.setTransport(cfg.transport, false);
+    if (cfg.initialFree) {
+      if (cfg.initialFree.length !== n) throw new SimInputError("initialFree has the wrong length");
+      for (let i = 0; i < n; i++) this.free[i] = cfg.initialFree[i];
+    }
+    if (cfg.initialBound && this.bound) {
+      if (cfg.initialBound.length !== n) throw new SimInputError("initialBound has the wrong length");
+      for (let i = 0; i < n; i++) this.bound[i] = cfg.initialBound[i];
+    }
+  }
+
+  private area(r: number): number {
+    return this.geometry === "spherical" ? r * r : 1;
+  }
+
+  /** Current solver coefficients. */
+  getTransport(): Transport {
+    return this.transport;
+  }
+
+  /**
+   * Changes D, removal or matrix parameters mid-run (an intervention).
+   * In the fast-equilibrium model the total ligand per cell is conserved and
+   * re-partitioned with the new R. The binding model (none/fast/kinetic) must not change.
+   */
+  setTransport(t: Transport, conserveTotal = true): void {
+    requireNumber("D", t.D, { positive: true });
+    requireNumber("kFree", t.kFree, { min: 0 });
+    requireNumber("kBound", t.kBound, { min: 0 });
+    if (this.transport) {
+      const was = this.transport.binding.model === "kinetic";
+      const is = t.binding.model === "kinetic";
+      if (was !== is) throw new SimInputError("cannot switch between kinetic and equilibrium binding mid-run");
+    }
+    const oldCap = this.cap;
+    this.transport = t;
+    if (t.binding.model === "fast") {
+      this.cap = 1 + t.binding.R;
+      this.kDiff = t.kFree + t.binding.R * t.kBound;
+    } else {
+      this.cap = 1;
+      this.kDiff = t.kFree;
+    }
+    if (conserveTotal && oldCap !== this.cap) {
+      const f = oldCap / this.cap;
+      for (let i = 0; i < this.n; i++) this.free[i] *= f;
+    }
+    const D = t.D;
+    for (let i = 0; i < this.n - 1; i++) {
+      this.trans[i] = (D * this.area(this.faces[i + 1])) / (this.centers[i + 1] - this.centers[i]);
+    }
+    this.transOut = this.outer === "absorbing" ? (D * this.area(this.faces[this.n])) / (this.faces[this.n] - this.centers[this.n - 1]) : 0;
+    this.cachedDt = NaN;
+    this.propDt = NaN;
+  }
+
+  /** Changes the secretion flux (nM·µm/s) and/or schedule from the current time on. */
+  setSource(sourceFlux: number, schedule?: SecretionSchedule): void {
+    requireNumber("secretion", sourceFlux, { min: 0 });
+    this.secretedBefore = this.totalSecreted();
+    this.secretedSince = this.t;
+    this.sourceFlux = sourceFlux;
+    if (schedule) this.schedule = validateSchedule(schedule);
+    this.lastSwitch = this.t;
+  }
+
+  /** Largest dt for which Crank–Nicolson is monotone (positivity-preserving). */
+  dtMonotone(): number {
+    let best = Infinity;
+    for (let i = 0; i < this.n; i++) {
+      const tl = i > 0 ? this.trans[i - 1] : 0;
+      const tr = i < this.n - 1 ? this.trans[i] : this.transOut;
+      const den = tl + tr + this.kDiff * this.volumes[i];
+      if (den > 0) best = Math.min(best, (2 * this.cap * this.volumes[i]) / den);
+    }
+    return best;
+  }
+
+  /** Smallest cell width, µm. */
+  minSpacing(): number {
+    let h = Infinity;
+    for (let i = 0; i < this.n; i++) h = Math.min(h, this.faces[i + 1] - this.faces[i]);
+    return h;
+  }
+
+  private thetaFor(dt: number): number {
+    if (this.scheme === "crank-nicolson") return 0.5;
+    if (this.scheme === "backward-euler") return 1;
+    return dt <= this.dtMonotone() ? 0.5 : 1;
+  }
+
+  private assemble(dt: number, theta: number): void {
+    if (dt === this.cachedDt && theta === this.cachedTheta) return;
+    const n = this.n;
+    for (let i = 0; i < n; i++) {
+      const tl = i > 0 ? this.trans[i - 1] : 0;
+      const tr = i < n - 1 ? this.trans[i] : this.transOut;
+      this.lo[i] = -theta * dt * tl;
+      this.up[i] = -theta * dt * tr;
+      this.di[i] = this.cap * this.volumes[i] + theta * dt * (tl + tr + this.kDiff * this.volumes[i]);
+    }
+    this.up[n - 1] = 0;
+    this.lo[0] = 0;
+    factorTridiag(n, this.lo, this.di, this.up, this.cp, this.inv);
+    this.cachedDt = dt;
+    this.cachedTheta = theta;
+  }
+
+  private react(dt: number): void {
+    const b = this.bound;
+    const bind = this.transport.binding;
+    if (!b || bind.model !== "kinetic") return;
+    if (dt !== this.propDt) {
+      exchangePropagator(bind.konB, bind.koff, bind.konB, bind.koff + this.transport.kBound, dt, this.prop);
+      this.propDt = dt;
+    }
+    const p11 = this.prop[0];
+    const p12 = this.prop[1];
+    const p21 = this.prop[2];
+    const p22 = this.prop[3];
+    const c = this.free;
+    for (let i = 0; i < this.n; i++) {
+      const ci = c[i];
+      const bi = b[i];
+      c[i] = p11 * ci + p12 * bi;
+      b[i] = p21 * ci + p22 * bi;
+    }
+  }
+
+  /** Advances by one step of size dt (s). Allocation-free. */
+  step(dt: number): void {
+    if (!(dt > 0) || !Number.isFinite(dt)) throw new SimInputError(`time step must be positive and finite (got ${dt})`);
+    const theta = this.thetaFor(dt);
+    const g = scheduleAverage(this.schedule, this.t, this.t + dt);
+    const kinetic = this.bound !== null;
+    if (kinetic) this.react(0.5 * dt);
+    this.assemble(dt, theta);
+    const n = this.n;
+    const c = this.free;
+    const ex = (1 - theta) * dt;
+    const rhs = this.rhs;
+    for (let i = 0; i < n; i++) {
+      let v = this.cap * this.volumes[i] * c[i];
+      if (ex > 0) {
+        const tl = i > 0 ? this.trans[i - 1] : 0;
+        const tr = i < n - 1 ? this.trans[i] : this.transOut;
+        let flux = -(tl + tr + this.kDiff * this.volumes[i]) * c[i];
+        if (i > 0) flux += tl * c[i - 1];
+        if (i < n - 1) flux += tr * c[i + 1];
+        v += ex * flux;
+      }
+      rhs[i] = v;
+    }
+    rhs[0] += dt * this.sourceFlux * g * this.sourceArea;
+    solveFactored(n, this.lo, this.cp, this.inv, rhs);
+    c.set(rhs);
+    if (kinetic) this.react(0.5 * dt);
+    this.t += dt;
+    this.steps++;
+    this.schemeCounts[theta === 0.5 ? "crank-nicolson" : "backward-euler"]++;
+  }
+
+  /**
+   * Advances to tTarget with the adaptive policy, landing exactly on source
+   * switch times and on tTarget. Calls onStep after every step.
+   */
+  advance(tTarget: number, policy: StepPolicy, onStep?: (s: Solver1D) => void): void {
+    const maxSteps = policy.maxSteps ?? 5_000_000;
+    let taken = 0;
+    while (this.t < tTarget) {
+      const sw = nextSwitch(this.schedule, this.t);
+      const event = Math.min(tTarget, sw);
+      let dt = Math.min(policy.dtMax, Math.max(policy.dtMin, policy.growth * (this.t - this.lastSwitch)));
+      const remaining = event - this.t;
+      let landed = false;
+      if (remaining <= dt * 1.000001) {
+        dt = remaining;
+        landed = true;
+      } else if (remaining < 2 * dt) {
+        dt = 0.5 * remaining; // avoid a sliver step before the event
+      }
+      if (!(dt > 0)) break;
+      this.step(dt);
+      if (landed) {
+        this.t = event;
+        if (event === sw) this.lastSwitch = event;
+      }
+      onStep?.(this);
+      if (++taken > maxSteps) {
+        throw new SimInputError(`simulation needs more than ${maxSteps} time steps; shorten the run or use the fast-equilibrium matrix model`);
+      }
+    }
+  }
+
+  /**
+   * Default step policy from the physical time scales:
+   * dtMax = min(τ/400, kinetic limit, shortest pulse phase/20, tEnd/50) where
+   * τ = 1/k_eff (or the diffusion time across the domain when k_eff = 0);
+   * dtMin = 0.1·h_min²/D_eff (the first step after a switch resolves the
+   * boundary layer at the source); growth 0.005 (dt ≤ 0.5 % of the time since
+   * the last switch, which keeps the backward-Euler error below ~0.3 %).
+   */
+  defaultPolicy(tEnd?: number): StepPolicy {
+    const e = effectiveCoefficients(this.transport);
+    const L = this.faces[this.n] - this.faces[0];
+    const Dstep = this.transport.D / this.cap;
+    let tau = e.keff > 0 ? e.tau : (L * L) / e.Deff;
+    if (tEnd !== undefined && Number.isFinite(tEnd)) tau = Math.min(tau, tEnd * 8);
+    let dtMax = tau / 400;
+    if (this.bound) {
+      const mu = this.transport.kFree + e.kSteady;
+      if (mu > 0) dtMax = Math.min(dtMax, 0.005 / mu);
+    }
+    if (tEnd !== undefined && Number.isFinite(tEnd)) dtMax = Math.min(dtMax, tEnd / 50);
+    const s = this.schedule;
+    if (s.kind === "pulse") dtMax = Math.min(dtMax, s.duration / 20);
+    if (s.kind === "periodic") dtMax = Math.min(dtMax, Math.min(s.duration, s.period - s.duration || s.duration) / 20);
+    const h = this.minSpacing();
+    const dtMin = Math.min(dtMax, (0.1 * h * h) / Dstep);
+    return { dtMin, dtMax, growth: 0.005 };
+  }
+
+  /**
+   * Exact discrete steady state with the source on (one tridiagonal solve).
+   * Kinetic binding: uses the steady-state removal kFree + konB·kBound/(koff + kBound).
+   * Throws when no steady state exists (no removal and a reflecting outer boundary).
+   */
+  steadyState(): Float64Array {
+    const n = this.n;
+    const e = effectiveCoefficients(this.transport);
+    const kss = e.kSteady;
+    if (!(kss > 0) && this.outer !== "absorbing") {
+      throw new SimInputError("no steady state: ligand is never removed (k = 0) and the domain is closed");
+    }
+    const lo = new Float64Array(n);
+    const di = new Float64Array(n);
+    const up = new Float64Array(n);
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const tl = i > 0 ? this.trans[i - 1] : 0;
+      const tr = i < n - 1 ? this.trans[i] : this.transOut;
+      lo[i] = i > 0 ? -tl : 0;
+      up[i] = i < n - 1 ? -tr : 0;
+      di[i] = tl + tr + kss * this.volumes[i];
+    }
+    x[0] = this.sourceFlux * this.sourceArea;
+    const cp = new Float64Array(n);
+    const inv = new Float64Array(n);
+    factorTridiag(n, lo, di, up, cp, inv);
+    solveFactored(n, lo, cp, inv, x);
+    return x;
+  }
+
+  /** Bound concentration in cell i, nM. */
+  boundAt(i: number): number {
+    if (this.bound) return this.bound[i];
+    const b = this.transport.binding;
+    return b.model === "fast" ? b.R * this.free[i] : 0;
+  }
+
+  /**
+   * Free concentration (nM) at distance x (µm) from the source boundary,
+   * by linear interpolation between cell centres; between the source face
+   * and the first centre the boundary value is extrapolated from the imposed
+   * flux. `field` defaults to the current free concentration.
+   */
+  valueAt(x: number, field: ArrayLike<number> = this.free, flux?: number): number {
+    const q = flux ?? this.sourceFlux * scheduleFactor(this.schedule, this.t);
+    const r = this.faces[0] + x;
+    const c = this.centers;
+    const n = this.n;
+    if (r <= c[0]) {
+      const boundary = field[0] + ((c[0] - this.faces[0]) * q) / this.transport.D;
+      const w = (r - this.faces[0]) / (c[0] - this.faces[0]);
+      return Math.max(0, boundary + w * (field[0] - boundary));
+    }
+    if (r >= c[n - 1]) {
+      if (this.outer === "absorbing") {
+        const w = (r - c[n - 1]) / (this.faces[n] - c[n - 1]);
+        return Math.max(0, field[n - 1] * (1 - Math.min(1, w)));
+      }
+      return field[n - 1];
+    }
+    // binary search for the interval c[j] ≤ r < c[j+1]
+    let lo = 0;
+    let hi = n - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (c[mid] <= r) lo = mid;
+      else hi = mid;
+    }
+    const w = (r - c[lo]) / (c[hi] - c[lo]);
+    return field[lo] + w * (field[hi] - field[lo]);
+  }
+
+  /** Total ligand (free + bound) in the domain: nM·µm (planar, per µm²) or nM·µm³ (sphere). */
+  totalAmount(): number {
+    let sum = 0;
+    for (let i = 0; i < this.n; i++) {
+      sum += this.volumes[i] * (this.cap * this.free[i] + (this.bound ? this.bound[i] : 0));
+    }
+    return sum * this.amountFactor;
+  }
+
+  /** Total ligand secreted since t = 0, same units as totalAmount(). */
+  totalSecreted(): number {
+    const during = scheduleIntegral(this.schedule, this.t) - scheduleIntegral(this.schedule, this.secretedSince);
+    return this.secretedBefore + this.sourceFlux * during * this.sourceArea * this.amountFactor;
+  }
+
+  /** Smallest value of the free (and bound) field (diagnostics for positivity). */
+  minValue(): number {
+    let m = Infinity;
+    for (let i = 0; i < this.n; i++) m = Math.min(m, this.free[i]);
+    if (this.bound) for (let i = 0; i < this.n; i++) m = Math.min(m, this.bound[i]);
+    return m;
+  }
+}
