@@ -308,6 +308,21 @@ describe("parseGift details", () => {
     expect(q.line).toBe(4);
   });
 
+  it("a $CATEGORY line right after a question still starts a new category", () => {
+    const { questions } = parseGift("::A::a {T}\n$CATEGORY: Next\n::B::b {F}");
+    expect(questions.map((q) => [q.status, q.category])).toEqual([
+      ["ok", null],
+      ["ok", "Next"],
+    ]);
+  });
+
+  it("two questions without a blank line between them: an error that says so", () => {
+    const q = one("::A::a {T}\n::B::b {F}");
+    expect(q.status !== "ok" && q.message).toBe(
+      "line 2: only one answer block per question is supported; found another { (write \\{ for a literal brace, or separate questions with a blank line)",
+    );
+  });
+
   it("keeps a name that already starts with the category slug", () => {
     const q = ok(one("$CATEGORY: Week 1\n::week-1.q1::Text {T}"));
     expect(q.key).toBe("week-1.q1");

@@ -379,7 +379,7 @@ function parseNumeric(body: string, base: number): Parsed {
       const max = parseNumber(text.slice(range + 2), seg.offset, what);
       if (min > max) throw new GiftError(`${what}: the range ${min}..${max} is empty (the minimum is above the maximum)`, seg.offset);
       value = (min + max) / 2;
-      tolerance = max - min;
+      tolerance = (max - min) / 2;
     } else if (colon > 0) {
       value = parseNumber(text.slice(0, colon), seg.offset, what);
       tolerance = parseNumber(text.slice(colon + 1), seg.offset, what);
@@ -502,7 +502,8 @@ function parseQuestion(
     const another = after.search(/[{}]/);
     if (another >= 0)
       throw new GiftError(
-        `only one answer block per question is supported; found another ${after[another]} (write \\${after[another]} for a literal brace)`,
+        `only one answer block per question is supported; found another ${after[another]} (write \\${after[another]} for a literal brace` +
+          `${after.slice(0, another).includes("\n") ? ", or separate questions with a blank line" : ""})`,
         close + 1 + another,
       );
 
@@ -613,6 +614,11 @@ export function parseGift(input: string): GiftParseResult {
       if (cur) blocks.push(cur);
       cur = null;
       continue;
+    }
+    // A $CATEGORY line always starts a new block, even without a blank line before it.
+    if (cur && cur.lines.length && t.startsWith("$CATEGORY:")) {
+      blocks.push(cur);
+      cur = null;
     }
     cur ??= { lines: [], comments: [] };
     if (t.startsWith("//")) cur.comments.push(t);

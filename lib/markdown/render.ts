@@ -151,7 +151,7 @@ function processor(opts: RenderOptions, toc: TocEntry[]) {
     .use(remarkFigures, opts)
     .use(remarkRehype)
     .use(rehypeSanitize, schema)
-    .use(rehypeKatex, { throwOnError: false, strict: "ignore", output: "htmlAndMathml" })
+    .use(rehypeKatex, { strict: false, output: "htmlAndMathml" })
     .use(rehypeHeadingIds(toc))
     .use(rehypeStringify);
 }

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { Card } from "@/components/ui/card";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-3xl font-bold">Your account</h1>
+      <Card className="space-y-1">
+        <p>
+          <span className="font-medium">Name:</span> {user.name}
+        </p>
+        <p>
+          <span className="font-medium">Email:</span> {user.email}
+        </p>
+        <p>
+          <span className="font-medium">Role:</span> {user.role.toLowerCase()}
+        </p>
+      </Card>
+      <Card className="space-y-3">
+        <h2 className="text-lg font-semibold">Sessions</h2>
+        <p className="text-sm">Signs you out on every device and browser, this one included.</p>
+        <SignOutEverywhere />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { canEditCourse } from "@/lib/auth/permissions";
+import { completeLessonSchema, enrollSchema, joinCohortSchema, progressSchema } from "@/lib/validation/learning";
+import { createAction } from "./safe-action";
+import { statementData } from "@/lib/data/statements";
+import { refreshModuleCompletion } from "@/lib/data/completion";
+
+export const enrollAction = createAction({ schema: enrollSchema }, async ({ courseId }, { user }) => {
+  const course = await db.course.findUnique({ where: { id: courseId }, select: { id: true, slug: true, title: true, status: true, instructors: { select: { userId: true, role: true } } } });
+  if (!course || (course.status !== "PUBLISHED" && !canEditCourse(user, course))) throw new AppError("NOT_FOUND", "That course was not found.");
+  await db.$transaction(async (tx) => {
+    const existing = await tx.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId } }, select: { id: true } });
+    if (existing) return;
+    await tx.enrollment.create({ data: { userId: user.id, courseId } });
+    await tx.statement.create({ data: statementData({ userId: user.id, courseId, verb: "registered", objectType: "Course", objectId: course.id, objectName: course.title }) });
+  });
+  revalidatePath(`/courses/${course.slug}`);
+  return { slug: course.slug };
+});
+
+export const joinCohortAction = createAction({ schema: joinCohortSchema }, async ({ code }, { user }) => {
+  const cohort = await db.cohort.findUnique({ where: { joinCode: code }, select: { id: true, name: true, course: { select: { id: true, slug: true, status: true, title: true } } } });
+  if (!cohort || cohort.course.status !== "PUBLISHED") throw new AppError("NOT_FOUND", "No open cohort has that join code.", { code: ["No open cohort has that join code."] });
+  await db.$transaction(async (tx) => {
+    await tx.enrollment.upsert({
+      where: { userId_courseId: { userId: user.id, courseId: cohort.course.id } },
+      create: { userId: user.id, courseId: cohort.course.id, cohortId: cohort.id },
+      update: { cohortId: cohort.id },
+    });
+    await tx.statement.create({ data: statementData({ userId: user.id, courseId: cohort.course.id, verb: "joined", objectType: "Group", objectId: cohort.id, objectName: cohort.name }) });
+  });
+  return { slug: cohort.course.slug, cohort: cohort.name };
+});
+
+async function enrolledLesson(userId: string, lessonId: string) {
+  const lesson = await db.lesson.findFirst({
+    where: { id: lessonId, archivedAt: null, publishedAt: { not: null } },
+    select: { id: true, courseId: true, moduleId: true, publishedTitle: true, course: { select: { slug: true } } },
+  });
+  if (!lesson) throw new AppError("NOT_FOUND", "That lesson was not found.");
+  const enrolled = await db.enrollment.findUnique({ where: { userId_courseId: { userId, courseId: lesson.courseId } }, select: { id: true } });
+  if (!enrolled) throw new AppError("FORBIDDEN", "Enrol in the course first.");
+  return lesson;
+}
+
+/** Reading progress: the furthest point reached is kept (max), time accumulates, all in one upsert. */
+export const recordProgressAction = createAction({ schema: progressSchema }, async ({ lessonId, position, anchor, seconds }, { user }) => {
+  const lesson = await enrolledLesson(user.id, lessonId);
+  const now = new Date();
+  const prev = await db.lessonProgress.findUnique({ where: { userId_lessonId: { userId: user.id, lessonId } }, select: { position: true } });
+  await db.lessonProgress.upsert({
+    where: { userId_lessonId: { userId: user.id, lessonId } },
+    create: { userId: user.id, lessonId, courseId: lesson.courseId, position, anchor: anchor ?? null, timeSpentSec: seconds, lastSeenAt: now },
+    update: { position: Math.max(prev?.position ?? 0, position), anchor: anchor ?? undefined, timeSpentSec: { increment: seconds }, lastSeenAt: now },
+  });
+  return { position: Math.max(prev?.position ?? 0, position) };
+});
+
+export const completeLessonAction = createAction({ schema: completeLessonSchema }, async ({ lessonId }, { user }) => {
+  const lesson = await enrolledLesson(user.id, lessonId);
+  const now = new Date();
+  const firstTime = await db.$transaction(async (tx) => {
+    const prev = await tx.lessonProgress.findUnique({ where: { userId_lessonId: { userId: user.id, lessonId } }, select: { completedAt: true } });
+    if (prev?.completedAt) return false;
+    await tx.lessonProgress.upsert({
+      where: { userId_lessonId: { userId: user.id, lessonId } },
+      create: { userId: user.id, lessonId, courseId: lesson.courseId, position: 1, completedAt: now, lastSeenAt: now },
+      update: { position: 1, completedAt: now, lastSeenAt: now },
+    });
+    await tx.statement.create({
+      data: statementData({ userId: user.id, courseId: lesson.courseId, verb: "completed", objectType: "Lesson", objectId: lesson.id, objectName: lesson.publishedTitle ?? "", result: { completion: true }, timestamp: now }),
+    });
+    return true;
+  });
+  if (firstTime) await refreshModuleCompletion(user.id, lesson.moduleId);
+  revalidatePath(`/courses/${lesson.course.slug}`);
+  return { completed: true, firstTime };
+});
