@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+vi.mock("next/headers", () => import("@/lib/test/next-mocks").then((m) => m.headersMock));
+vi.mock("next/cache", () => import("@/lib/test/next-mocks").then((m) => m.cacheMock));
+vi.mock("next/navigation", () => import("@/lib/test/next-mocks").then((m) => m.navigationMock));
+
+import { db } from "@/lib/db";
+import { authenticate, registerUser, SIGNIN_LIMITS } from "./accounts";
+import { getCurrentUser, userFromSessionToken } from "./session";
+import { encodeSessionToken } from "./jwt";
+import { createUser, TEST_PASSWORD } from "@/prisma/factories";
+import { signInAs, setRawSessionToken } from "@/lib/test/session";
+import { changeRoleAction, setDisabledAction } from "@/lib/actions/admin";
+import { signOutEverywhereAction } from "@/lib/actions/auth";
+
+const secret = () => process.env.NEXTAUTH_SECRET!;
+
+describe("sign-up", () => {
+  it("creates an account with an argon2id hash, lower-cased email", async () => {
+    const u = await registerUser({ name: "Ana", email: "Ana.Example@Test.org", password: "a long enough passphrase" });
+    expect(u.email).toBe("ana.example@test.org");
+    const row = await db.user.findUnique({ where: { id: u.id }, select: { passwordHash: true, role: true } });
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row?.role).toBe("LEARNER");
+  });
+
+  it("refuses short, very common and duplicate passwords/emails with field errors", async () => {
+    await expect(registerUser({ name: "B", email: "b@test.org", password: "short" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { password: [expect.stringContaining("8")] } });
+    await expect(registerUser({ name: "B", email: "b@test.org", password: "password123" })).rejects.toMatchObject({ fieldErrors: { password: [expect.stringContaining("common")] } });
+    await registerUser({ name: "C", email: "c@test.org", password: "another fine passphrase" });
+    await expect(registerUser({ name: "C2", email: "C@test.org", password: "another fine passphrase" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.user.count({ where: { email: "c@test.org" } })).toBe(1);
+  });
+
+  it("accepts a 64-character passphrase", async () => {
+    await expect(registerUser({ name: "Long", email: "long@test.org", password: "x".repeat(30) + " paracrine gradient decay length ok" })).resolves.toBeTruthy();
+  });
+});
+
+describe("sign-in", () => {
+  it("answers an unknown email exactly like a wrong password", async () => {
+    const u = await createUser(db);
+    const wrong = await authenticate(u.email, "not the password", "client-a");
+    const unknown = await authenticate("nobody@test.org", "not the password", "client-a");
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual(wrong);
+    expect(await authenticate(u.email, TEST_PASSWORD, "client-a")).toMatchObject({ ok: true, user: { id: u.id } });
+  });
+
+  it("locks an account after repeated failures, even with the right password, and counts in the database", async () => {
+    const u = await createUser(db);
+    for (let i = 0; i < SIGNIN_LIMITS.account.max; i++) await authenticate(u.email, "wrong", `client-${i}`);
+    expect(await authenticate(u.email, TEST_PASSWORD, "client-fresh")).toEqual({ ok: false, reason: "rate_limited" });
+    const row = await db.rateLimit.findUnique({ where: { key: `signin:account:${u.email}` } });
+    expect(row?.count).toBe(SIGNIN_LIMITS.account.max);
+  });
+
+  it("limits one client across many accounts", async () => {
+    for (let i = 0; i < SIGNIN_LIMITS.client.max; i++) await authenticate(`ghost${i}@test.org`, "wrong", "client-flood");
+    const u = await createUser(db);
+    expect(await authenticate(u.email, TEST_PASSWORD, "client-flood")).toEqual({ ok: false, reason: "rate_limited" });
+  });
+
+  it("refuses a disabled account", async () => {
+    const u = await createUser(db, { disabled: true });
+    expect(await authenticate(u.email, TEST_PASSWORD, "client-d")).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("session check", () => {
+  it("treats forged, tampered and foreign-secret tokens as signed out", async () => {
+    const u = await createUser(db);
+    const good = await encodeSessionToken({ token: { uid: u.id, tv: u.tokenVersion }, secret: secret() });
+    expect(await userFromSessionToken(good)).toMatchObject({ id: u.id });
+    const tampered = good.slice(0, -4) + (good.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect(await userFromSessionToken(tampered)).toBeNull();
+    expect(await userFromSessionToken("not-a-jwt")).toBeNull();
+    const foreign = await encodeSessionToken({ token: { uid: u.id, tv: u.tokenVersion }, secret: "some-other-secret-of-enough-length-123" });
+    expect(await userFromSessionToken(foreign)).toBeNull();
+  });
+
+  it("revokes sessions on sign-out-everywhere, role change and disable", async () => {
+    const admin = await createUser(db, { role: "ADMIN" });
+    const learner = await createUser(db);
+    await signInAs(learner);
+    expect(await getCurrentUser()).toMatchObject({ id: learner.id });
+    expect((await signOutEverywhereAction()).ok).toBe(true);
+    expect(await userFromSessionToken((await tokenFor(learner)))).toBeNull();
+
+    const l2 = await createUser(db);
+    const l2Token = await tokenFor(l2);
+    await signInAs(admin);
+    expect(await changeRoleAction({ userId: l2.id, role: "INSTRUCTOR" })).toMatchObject({ ok: true });
+    expect(await userFromSessionToken(l2Token)).toBeNull();
+
+    const l3 = await createUser(db);
+    const l3Token = await tokenFor(l3);
+    expect(await setDisabledAction({ userId: l3.id, disabled: true })).toMatchObject({ ok: true });
+    expect(await userFromSessionToken(l3Token)).toBeNull();
+  });
+});
+
+async function tokenFor(u: { id: string; tokenVersion: number }) {
+  return encodeSessionToken({ token: { uid: u.id, tv: u.tokenVersion }, secret: secret() });
+}
+
+describe("admin actions replayed by others", () => {
+  beforeEach(() => setRawSessionToken(undefined));
+
+  it("refuses a learner or instructor and writes nothing", async () => {
+    const target = await createUser(db);
+    for (const role of ["LEARNER", "INSTRUCTOR"] as const) {
+      const actor = await createUser(db, { role });
+      await signInAs(actor);
+      expect(await changeRoleAction({ userId: target.id, role: "ADMIN" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await changeRoleAction({ userId: actor.id, role: "ADMIN" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await setDisabledAction({ userId: target.id, disabled: true })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    const after = await db.user.findUnique({ where: { id: target.id }, select: { role: true, disabled: true, tokenVersion: true } });
+    expect(after).toEqual({ role: "LEARNER", disabled: false, tokenVersion: 0 });
+  });
+
+  it("refuses without a session and with bad input, with clear messages", async () => {
+    expect(await changeRoleAction({ userId: "x", role: "ADMIN" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    const admin = await createUser(db, { role: "ADMIN" });
+    await signInAs(admin);
+    const bad = await changeRoleAction({ userId: "x", role: "OVERLORD" });
+    expect(bad).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { role: ["Choose learner, instructor or admin."] } });
+    expect(await changeRoleAction({ userId: admin.id, role: "LEARNER" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await changeRoleAction({ userId: "missing-user", role: "LEARNER" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+});
