@@ -1,25 +1,10 @@
 import "server-only";
-// One Prisma client per process, on the driver adapter that DATABASE_URL asks for. Both generated
-// clients come from the same schema (scripts/prisma-generate.mjs), so their types are the same.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/prisma/generated/sqlite/client";
-import { PrismaClient as PgPrismaClient } from "@/prisma/generated/postgresql/client";
+// One Prisma client per process (prisma/client.ts), created on first use.
+import { createDb, type Db } from "@/prisma/client";
 import { DEFAULT_DATABASE_URL, databaseKind, type DatabaseKind } from "@/lib/env";
 
-export type Db = PrismaClient;
-// The password hash never leaves lib/auth: it is omitted unless a query asks for it explicitly.
-const omit = { user: { passwordHash: true } } as const;
-
-export function createDb(url: string): Db {
-  if (databaseKind(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return new PgPrismaClient({ adapter, omit }) as unknown as Db;
-  }
-  // busy timeout: concurrent writers wait for the lock instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
-  return new PrismaClient({ adapter, omit });
-}
+export type { Db };
+export { createDb };
 
 const globalForDb = globalThis as unknown as { paracrineDb?: Db; paracrineDbUrl?: string };
 

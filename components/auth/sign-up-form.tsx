@@ -1,6 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, describedBy } from "@/components/ui/field";
 import { Alert } from "@/components/ui/card";
@@ -9,6 +9,9 @@ import { signUpAction } from "@/lib/actions/auth";
 export function SignUpForm({ callbackPath }: { callbackPath: string }) {
   const [state, action, pending] = useActionState(signUpAction, null);
   const password = useRef("");
+  // Controlled, so that React's form reset after an action does not erase what the learner typed.
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
   const fe = state && !state.ok ? state.fieldErrors ?? {} : {};
 
   useEffect(() => {
@@ -24,10 +27,10 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
       {state && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       {state?.ok ? <Alert tone="success">Account created. Signing you in…</Alert> : null}
       <Field id="name" label="Name" errors={fe.name}>
-        <Input id="name" name="name" autoComplete="name" required aria-invalid={!!fe.name} aria-describedby={describedBy("name", { errors: fe.name })} />
+        <Input id="name" name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" required aria-invalid={!!fe.name} aria-describedby={describedBy("name", { errors: fe.name })} />
       </Field>
       <Field id="email" label="Email" errors={fe.email}>
-        <Input id="email" name="email" type="email" autoComplete="email" required aria-invalid={!!fe.email} aria-describedby={describedBy("email", { errors: fe.email })} />
+        <Input id="email" name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" required aria-invalid={!!fe.email} aria-describedby={describedBy("email", { errors: fe.email })} />
       </Field>
       <Field id="password" label="Password" hint="At least 8 characters. Long passphrases are welcome; very common passwords are refused." errors={fe.password}>
         <Input

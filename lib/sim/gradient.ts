@@ -398,6 +398,9 @@ export function simulateGradient(input: GradientInput): GradientResult {
     const policy: StepPolicy = { ...base, ...(input.numerics?.policy ?? {}) };
     requireNumber("dtMin", policy.dtMin, { positive: true });
     requireNumber("dtMax", policy.dtMax, { positive: true });
+    if (Number.isFinite(eff.tau) && policy.dtMax > eff.tau / 20) {
+      warnings.push(`maximum time step ${round3(policy.dtMax)} s exceeds τ/20 = ${round3(eff.tau / 20)} s: the time course and t_f are inaccurate`);
+    }
 
     // Crossing / peak trackers.
     const nd = distances.length;

@@ -102,6 +102,7 @@ export class Solver1D {
   private readonly prop = new Float64Array(4);
   private propDt = NaN;
   private lastSwitch = 0;
+  private lastG = 0; // schedule average of the last step (sets the boundary slope used by valueAt)
   private secretedBefore = 0; // amount secreted under earlier source settings (nM·µm or nM·µm³)
   private secretedSince = 0; // time origin of the current source setting
 
@@ -276,6 +277,7 @@ export class Solver1D {
     if (!(dt > 0) || !Number.isFinite(dt)) throw new SimInputError(`time step must be positive and finite (got ${dt})`);
     const theta = this.thetaFor(dt);
     const g = scheduleAverage(this.schedule, this.t, this.t + dt);
+    this.lastG = g;
     const kinetic = this.bound !== null;
     if (kinetic) this.react(0.5 * dt);
     this.assemble(dt, theta);
@@ -406,10 +408,11 @@ export class Solver1D {
    * Free concentration (nM) at distance x (µm) from the source boundary,
    * by linear interpolation between cell centres; between the source face
    * and the first centre the boundary value is extrapolated from the imposed
-   * flux. `field` defaults to the current free concentration.
+   * flux (that of the last step, unless `flux` is given). `field` defaults to
+   * the current free concentration.
    */
   valueAt(x: number, field: ArrayLike<number> = this.free, flux?: number): number {
-    const q = flux ?? this.sourceFlux * scheduleFactor(this.schedule, this.t);
+    const q = flux ?? this.sourceFlux * (this.steps > 0 ? this.lastG : scheduleFactor(this.schedule, this.t));
     const r = this.faces[0] + x;
     const c = this.centers;
     const n = this.n;

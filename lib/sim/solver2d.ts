@@ -1,5 +1,5 @@
 import { SimInputError, requireNumber } from "./errors";
-import { effectiveCoefficients, occupancy, type Transport } from "./params";
+import { effectiveCoefficients, occupancy, resolveTransport, type Interventions, type MatrixSpec, type Transport } from "./params";
 import { exchangePropagator } from "./reaction";
 import { CONSTANT_SECRETION, scheduleAverage, scheduleIntegral, validateSchedule, type SecretionSchedule } from "./schedule";
 
@@ -368,9 +368,32 @@ export class Sheet2D {
     this.schemeCounts[scheme]++;
   }
 
+  /**
+   * Accuracy check for a caller-chosen dt: returns a one-line warning when
+   * dt exceeds τ/20 (τ = relaxation time 1/k_eff; the time course is then
+   * visibly smeared) or when the backward-Euler splitting would be used with
+   * k_eff·dt > 0.05 (its steady state is then off by more than ~2 %), else null.
+   * advance() records these warnings in `warnings`.
+   */
+  checkDt(dt: number): string | null {
+    const e = effectiveCoefficients(this.transport);
+    if (e.keff > 0 && dt > e.tau / 20) {
+      return `time step ${dt.toPrecision(3)} s exceeds τ/20 = ${(e.tau / 20).toPrecision(3)} s: the time course is inaccurate (use suggestDt())`;
+    }
+    if (this.schemeFor(dt) === "lod-backward-euler" && e.keff * dt > 0.05) {
+      return `time step ${dt.toPrecision(3)} s: the backward-Euler ADI steady state is off by ~${(50 * e.keff * dt).toFixed(0)} % (use steadyState() for the exact one)`;
+    }
+    return null;
+  }
+
+  /** Warnings collected by advance() (accuracy of caller-chosen time steps). */
+  readonly warnings = new Set<string>();
+
   /** Steps of size dt (default suggestDt()) until tTarget; the last step is shortened to land on it. */
   advance(tTarget: number, dt = this.suggestDt()): void {
     requireNumber("dt", dt, { positive: true });
+    const w = this.checkDt(dt);
+    if (w) this.warnings.add(w);
     while (this.t < tTarget) {
       const remaining = tTarget - this.t;
       if (remaining <= dt * 1.000001) {
@@ -479,4 +502,33 @@ export class Sheet2D {
     for (let i = 0; i < this.free.length; i++) m = Math.max(m, this.free[i]);
     return m;
   }
+}
+
+/** Physical parameters of a sheet (interventions and matrix resolved for you). */
+export interface SheetInput {
+  D: number;
+  k: number;
+  matrix?: MatrixSpec | null;
+  interventions?: Interventions;
+  nx: number;
+  ny: number;
+  h: number;
+  sources?: PointSource[];
+  edge?: EdgeSource | null;
+  schedule?: SecretionSchedule;
+  scheme?: Scheme2D;
+}
+
+/** Convenience constructor from physical parameters. */
+export function createSheet(input: SheetInput): Sheet2D {
+  return new Sheet2D({
+    nx: input.nx,
+    ny: input.ny,
+    h: input.h,
+    transport: resolveTransport(input.D, input.k, input.matrix ?? null, input.interventions ?? {}),
+    sources: input.sources,
+    edge: input.edge,
+    schedule: input.schedule,
+    scheme: input.scheme,
+  });
 }

@@ -1,7 +1,7 @@
 // Factories shared by the seed, the integration tests and the Playwright fixtures. They write through
 // the same Prisma client as the app; every created row gets a unique suffix so tests never collide.
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/prisma/client";
 import { hashPassword } from "@/lib/auth/hash";
 import type { Role } from "@/lib/auth/permissions";
 

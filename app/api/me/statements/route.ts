@@ -1,0 +1,24 @@
+// "Your data": the signed-in learner's own learning record as xAPI statements, as a download.
+// Only the session decides whose statements: there is no id parameter to tamper with.
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { exportStatements } from "@/lib/data/xapi";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "Please sign in first." } }, { status: 401 });
+  const site = process.env.NEXTAUTH_URL || new URL(request.url).origin;
+  const statements = await exportStatements(user.id, site);
+  if (!statements) return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "Please sign in first." } }, { status: 401 });
+  const day = new Date().toISOString().slice(0, 10);
+  return new NextResponse(JSON.stringify(statements, null, 2), {
+    status: 200,
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="paracrine-statements-${day}.json"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
