@@ -6,7 +6,7 @@ import { FormStatus, Submit, TextAreaField, TextField, useStudioForm } from "./f
 export function CourseSettingsForm({ course }: { course: { id: string; title: string; summary: string; description: string; passMark: number } }) {
   const [state, action, pending] = useStudioForm(updateCourseSettingsAction);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form onSubmit={action} className="space-y-4" noValidate>
       <input type="hidden" name="courseId" value={course.id} />
       <TextField id="settings-title" name="title" label="Title" state={state} defaultValue={course.title} required />
       <TextAreaField id="settings-summary" name="summary" label="Summary" hint="One or two sentences for the catalogue." state={state} defaultValue={course.summary} rows={2} />
@@ -21,7 +21,7 @@ export function CourseSettingsForm({ course }: { course: { id: string; title: st
 export function AddInstructorForm({ courseId }: { courseId: string }) {
   const [state, action, pending] = useStudioForm(addInstructorAction);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+    <form onSubmit={action} data-reset-on-success className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="courseId" value={courseId} />
       <div className="min-w-64 flex-1">
         <TextField id="co-email" name="email" type="email" label="Co-instructor's email" state={state} required autoComplete="off" />
@@ -35,7 +35,7 @@ export function AddInstructorForm({ courseId }: { courseId: string }) {
 export function NewModuleForm({ courseId }: { courseId: string }) {
   const [state, action, pending] = useStudioForm(createModuleAction);
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
+    <form onSubmit={action} data-reset-on-success className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
       <input type="hidden" name="courseId" value={courseId} />
       <TextField id="module-title" name="title" label="New module title" state={state} required />
       <TextField id="module-slug" name="slug" label="Slug (optional)" state={state} />
@@ -55,7 +55,7 @@ export function RenameModuleForm({ module }: { module: { id: string; title: stri
       </button>
     );
   return (
-    <form action={action} className="mt-2 space-y-2" noValidate>
+    <form onSubmit={action} className="mt-2 space-y-2" noValidate>
       <input type="hidden" name="moduleId" value={module.id} />
       <TextField id={`rename-${module.id}`} name="title" label="Module title" state={state} defaultValue={module.title} required autoFocus />
       <TextAreaField id={`summary-${module.id}`} name="summary" label="Module summary" state={state} defaultValue={module.summary} rows={2} />
@@ -71,7 +71,7 @@ export function RenameModuleForm({ module }: { module: { id: string; title: stri
 export function NewLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitle: string }) {
   const [state, action, pending] = useStudioForm(createLessonAction);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+    <form onSubmit={action} data-reset-on-success className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="moduleId" value={moduleId} />
       <div className="min-w-64 flex-1">
         <TextField id={`lesson-title-${moduleId}`} name="title" label={`New lesson in “${moduleTitle}”`} state={state} required />

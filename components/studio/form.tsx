@@ -1,7 +1,7 @@
 "use client";
 // Small helpers shared by the studio's forms: an action run through useActionState with a refresh on
 // success, and labelled fields that show that action's field errors (aria-describedby, aria-invalid).
-import { useActionState, useEffect, type ReactNode } from "react";
+import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { Field, Input, Select, Textarea, describedBy } from "@/components/ui/field";
@@ -10,18 +10,30 @@ import { Button } from "@/components/ui/button";
 
 export type AnyResult = ActionResult<unknown> | null;
 
+/**
+ * Runs an action from a form's submit event. Not a form `action`: React resets such forms after every
+ * submission, which would wipe the author's input when the server answers with field errors.
+ */
 export function useStudioForm<T>(action: (fd: FormData) => Promise<ActionResult<T>>, onOk?: (data: T) => void) {
   const router = useRouter();
-  const [state, run, pending] = useActionState<ActionResult<T> | null, FormData>((_p, fd) => action(fd), null);
-  useEffect(() => {
-    if (state?.ok) {
-      if (onOk) onOk(state.data);
-      else router.refresh();
-    }
-    // onOk is recreated each render; the effect must fire once per result only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state, router]);
-  return [state, run, pending] as const;
+  const [state, setState] = useState<ActionResult<T> | null>(null);
+  const [pending, start] = useTransition();
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const fd = new FormData(form);
+    start(async () => {
+      const r = await action(fd);
+      setState(r);
+      if (!r.ok) return;
+      if (onOk) onOk(r.data);
+      else {
+        if (form.dataset.resetOnSuccess !== undefined) form.reset();
+        router.refresh();
+      }
+    });
+  };
+  return [state, onSubmit, pending] as const;
 }
 
 export function errorsOf(state: AnyResult, name: string): string[] | undefined {
