@@ -315,7 +315,7 @@ export function formatTable(r: GradientResult): string {
     f.distance.forEach((x, i) => {
       const t = f.time[i];
       lines.push(
-        `${pad(fmt(x), 14)} ${pad(fmt(t), 12)} ${pad(fmt(t === null ? null : t / 3600, 3), 10)}${f.numerical && f.exact ? pad(fmt(f.numerical[i]), 15) : ""}`,
+        `${pad(fmt(x), 14)} ${pad(fmt(t, 5), 12)} ${pad(fmt(t === null ? null : t / 3600, 3), 10)}${f.numerical && f.exact ? pad(fmt(f.numerical[i], 5), 15) : ""}`,
       );
     });
   }

@@ -1,5 +1,5 @@
 "use client";
-// Small helpers shared by the studio's forms: an action run through useActionState with a refresh on
+// Small helpers shared by the studio's forms: an action run from the submit event with a refresh on
 // success, and labelled fields that show that action's field errors (aria-describedby, aria-invalid).
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";

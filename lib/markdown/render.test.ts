@@ -32,6 +32,13 @@ describe("renderMarkdown", () => {
     expect(html).toContain("katex");
   });
 
+  it("links footnotes cited inside a callout", () => {
+    const { html } = renderMarkdown("```callout note\nA claim.[^1]\n```\n\nText.\n\n[^1]: Kicheva A, et al. Science. 2007.");
+    expect(html).toMatch(/<aside[^>]*>[\s\S]*<sup><a href="#user-content-fn-1"/);
+    expect(html).toContain("Kicheva A, et al. Science. 2007.");
+    expect(html).not.toContain("[^1]");
+  });
+
   it("makes figures with the description as alt text and a numbered caption", () => {
     const { html } = renderMarkdown("![An exponential gradient falling from the source](figures/m03-gradient.svg)", { figureUrl: (n) => `/assets/c1/${n}` });
     expect(html).toContain('<img src="/assets/c1/m03-gradient.svg" alt="An exponential gradient falling from the source" loading="lazy">');

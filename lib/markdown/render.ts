@@ -86,14 +86,17 @@ const remarkGlossary: Plugin<[RenderOptions], MdRoot> = (opts) => (tree) => {
 
 /** ```callout clinical fences become <aside class="callout callout-clinical"> with Markdown inside. */
 const remarkCallouts: Plugin<[], MdRoot> = function () {
-  return (tree) => {
+  return (tree, file) => {
+    // Footnote calls inside a callout only parse when their definitions are in the same text, so the
+    // document's definitions are appended for parsing and dropped again from the callout.
+    const definitions = (String(file.value).match(/^\[\^[^\]]+\]:.*$/gm) ?? []).join("\n");
     visit(tree, "code", (node: Code, index, parent) => {
       if (!parent || index === undefined || node.lang !== "callout") return;
       const kind = CALLOUT_KINDS.has((node.meta ?? "").trim()) ? (node.meta ?? "").trim() : "note";
-      const inner = unified().use(remarkParse).use(remarkGfm).use(remarkMath).parse(node.value) as MdRoot;
+      const inner = unified().use(remarkParse).use(remarkGfm).use(remarkMath).parse(`${node.value}\n\n${definitions}`) as MdRoot;
       parent.children[index] = {
         type: "blockquote",
-        children: inner.children as never,
+        children: inner.children.filter((c) => c.type !== "footnoteDefinition") as never,
         data: { hName: "aside", hProperties: { className: ["callout", `callout-${kind}`], ariaLabel: CALLOUT_TITLES[kind] } },
       } as RootContent;
     });
