@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/data/dashboard";
 import { Card, ProgressBar } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
+import { MasteryChart } from "@/components/dashboard/mastery-chart";
+import { ActivityCalendar } from "@/components/dashboard/activity-calendar";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -36,6 +38,36 @@ export default async function DashboardPage() {
           {d.dueReviews ? <ButtonLink href="/review" className="mt-3">Start reviewing</ButtonLink> : null}
         </Card>
       </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Mastery by topic</h2>
+          <MasteryChart rows={d.masteryByTopic} />
+          <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
+            Estimated from every answer you give (Bayesian knowledge tracing): the chance you have mastered a topic&apos;s objectives, averaged.
+          </p>
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Activity</h2>
+          <ActivityCalendar {...d.calendar} />
+        </Card>
+      </div>
+      <section aria-labelledby="recent" className="space-y-3">
+        <h2 id="recent" className="text-2xl font-semibold">
+          Recent attempts
+        </h2>
+        {d.recent.length ? (
+          <ul className="space-y-1">
+            {d.recent.map((a) => (
+              <li key={a.id} className="text-sm">
+                {a.title}: <span className="font-medium">{Math.round(a.percent ?? 0)}%</span>
+                {a.passed === true ? " · passed" : a.passed === false ? " · not yet passed" : ""} · {a.submittedAt?.toISOString().slice(0, 10)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm">No quiz attempts yet.</p>
+        )}
+      </section>
       <section aria-labelledby="my-courses" className="space-y-3">
         <h2 id="my-courses" className="text-2xl font-semibold">
           Your courses
