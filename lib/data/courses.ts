@@ -95,3 +95,51 @@ export async function getSyllabus(slug: string, actor: Actor | null) {
     })),
   };
 }
+
+/** The public read-only API's view of a published course: modules in order, lessons with counts. */
+export async function getPublishedCourseOutline(slug: string) {
+  const course = await db.course.findFirst({
+    where: { slug, status: "PUBLISHED" },
+    select: {
+      id: true, slug: true, title: true, summary: true, passMark: true, publishedAt: true,
+      modules: {
+        where: publishedModule,
+        orderBy: { order: "asc" },
+        select: {
+          slug: true, order: true, publishedTitle: true, publishedSummary: true, passMark: true,
+          lessons: { where: publishedLesson, orderBy: { order: "asc" }, select: { id: true, slug: true, order: true, publishedTitle: true, wordCount: true } },
+        },
+      },
+    },
+  });
+  if (!course) return null;
+  const lessonIds = course.modules.flatMap((m) => m.lessons.map((l) => l.id));
+  const [objectives, items] = await Promise.all([
+    db.objective.groupBy({ by: ["lessonId"], where: { lessonId: { in: lessonIds } }, _count: { _all: true } }),
+    db.item.groupBy({ by: ["lessonId"], where: { lessonId: { in: lessonIds }, archivedAt: null, published: { not: null } }, _count: { _all: true } }),
+  ]);
+  const o = new Map(objectives.map((r) => [r.lessonId, r._count._all]));
+  const it = new Map(items.map((r) => [r.lessonId, r._count._all]));
+  return {
+    slug: course.slug,
+    title: course.title,
+    summary: course.summary,
+    passMark: course.passMark,
+    publishedAt: course.publishedAt?.toISOString() ?? null,
+    modules: course.modules.map((m) => ({
+      slug: m.slug,
+      order: m.order,
+      title: m.publishedTitle,
+      summary: m.publishedSummary,
+      passMark: m.passMark ?? course.passMark,
+      lessons: m.lessons.map((l) => ({
+        slug: l.slug,
+        order: l.order,
+        title: l.publishedTitle,
+        readingMinutes: readingMinutes(l.wordCount),
+        objectiveCount: o.get(l.id) ?? 0,
+        itemCount: it.get(l.id) ?? 0,
+      })),
+    })),
+  };
+}

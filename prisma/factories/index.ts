@@ -18,7 +18,7 @@ export const TEST_PASSWORD = "correct horse battery staple";
 
 export async function createUser(db: Db, opts: { role?: Role; email?: string; name?: string; password?: string; disabled?: boolean } = {}) {
   const id = uniq();
-  return db.user.create({
+  const user = await db.user.create({
     data: {
       email: (opts.email ?? `user-${id}@example.test`).toLowerCase(),
       name: opts.name ?? `Test ${opts.role?.toLowerCase() ?? "learner"} ${id}`,
@@ -28,6 +28,7 @@ export async function createUser(db: Db, opts: { role?: Role; email?: string; na
     },
     select: { id: true, email: true, name: true, role: true, tokenVersion: true },
   });
+  return { ...user, role: user.role as Role };
 }
 
 export async function createCourse(db: Db, ownerId: string, opts: { slug?: string; title?: string; status?: string } = {}) {
