@@ -110,6 +110,14 @@ describe("simulateGradient (3-D)", () => {
     // near a small cell the local steady state is reached much faster than in 1-D
     expect(r.timeToFraction!.time[0]!).toBeLessThan(5411);
   });
+  it("3-D transient: t90 and C(r,t) match the exact Laplace-domain solution (numerically inverted with mpmath)", () => {
+    // C̄(r,p) = Q/(4πD·p·r·(1 + a·q))·e^{−q(r−a)}, q = √((p+k)/D); inverted by Talbot's method (30 digits)
+    const r = simulateGradient({ geometry: "3d", radius: 5, D: 0.1, k: 2.5e-4, secretion: 1, distances: [0, 10, 20, 40], times: [0, 1000, 3000] });
+    const t90 = [1053.77862365, 3243.29935474, 5037.47802374, 8187.04175172];
+    t90.forEach((t, i) => expect(rel(r.timeToFraction!.time[i]!, t), `d=${r.timeToFraction!.distance[i]}`).toBeLessThan(0.01));
+    expect(rel(r.timeCourse!.concentration[1][0], 35.7852094849634905)).toBeLessThan(0.01); // C(a, 1000 s)
+    expect(rel(r.timeCourse!.concentration[2][1], 7.16527313565847765)).toBeLessThan(0.01); // C(a + 10, 3000 s)
+  });
   it("accepts a total secretion rate Q instead of a flux density", () => {
     const r = simulateGradient({ geometry: "3d", radius: 2, D: 1, k: 0.01, sourceRate: 1000, numerics: { timeCourse: false } });
     expect(rel(r.parameters.secretion, 1000 / (4 * Math.PI * 4))).toBeLessThan(1e-14);

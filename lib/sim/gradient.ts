@@ -376,8 +376,9 @@ export function simulateGradient(input: GradientInput): GradientResult {
     const valueAt = (x: number, field?: ArrayLike<number>, flux?: number) => (x > length ? 0 : solver.valueAt(x, field, flux));
 
     // Discrete steady state.
-    if (hasSteady) {
-      const ss = solver.steadyState();
+    const ssField = hasSteady ? solver.steadyState() : null;
+    if (ssField) {
+      const ss = ssField;
       const t = table(gridX, (x) => valueAt(x, ss, secretion));
       let maxDev = 0;
       if (profileFn) {
@@ -389,10 +390,7 @@ export function simulateGradient(input: GradientInput): GradientResult {
       }
       numericalSteadyState = { ...t, maxRelativeDeviation: fin(maxDev) };
     }
-    const ssAtDistances = hasSteady ? (() => {
-      const ss = solver.steadyState();
-      return distances.map((x) => valueAt(x, ss, secretion));
-    })() : null;
+    const ssAtDistances = ssField ? distances.map((x) => valueAt(x, ssField, secretion)) : null;
 
     const base = solver.defaultPolicy(tLast);
     const policy: StepPolicy = { ...base, ...(input.numerics?.policy ?? {}) };

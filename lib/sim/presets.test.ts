@@ -44,6 +44,11 @@ describe("presets", () => {
     const b = simulateGradient({ ...getPreset("tnf-anti-tnf")!.input, numerics: { timeCourse: false } });
     expect(a.decayLength! / b.decayLength!).toBeCloseTo(Math.sqrt((1e-3 + 0.03) / 1e-3), 8);
     expect(b.signallingRange!.range!).toBeLessThan(a.signallingRange!.range!);
+    // the numbers quoted in the preset descriptions
+    expect(a.decayLength!).toBeCloseTo(223.6, 1);
+    expect(b.decayLength!).toBeCloseTo(40.2, 1);
+    expect(Math.round(a.signallingRange!.range!)).toBe(34);
+    expect(Math.round(b.signallingRange!.range!)).toBe(19);
   });
 
   it("acetylcholine is cleared in well under a millisecond and peaks in the 0.1–1 mM range at the postsynaptic membrane", () => {

@@ -199,7 +199,7 @@ export const PRESETS: Preset[] = [
     id: "tnf",
     title: "TNF from an activated macrophage",
     description:
-      "Tumour necrosis factor (TNF) is a pro-inflammatory cytokine secreted, among others, by activated macrophages. In this 3-D model a single macrophage secretes TNF into the surrounding tissue, where it is removed by uptake and proteolysis; with these teaching estimates the decay length √(D/k) is a couple of hundred micrometres, so one cell can influence a large neighbourhood. Compare with the 'TNF with an anti-TNF antibody' preset. All values are order-of-magnitude teaching estimates.",
+      "Tumour necrosis factor (TNF) is a pro-inflammatory cytokine secreted, among others, by activated macrophages. In this 3-D model a single macrophage secretes TNF into the surrounding tissue, where it is removed by uptake and proteolysis. With these teaching estimates the decay length √(D/k) is about 220 µm, but because the signal spreads in three dimensions from one small cell (the 1/r factor) half of the receptors are occupied only within about 34 µm of the cell. Compare with the 'TNF with an anti-TNF antibody' preset. All values are order-of-magnitude teaching estimates.",
     input: TNF_BASE,
     sources: TNF_SOURCES,
     outsideSliderRange: [],
@@ -208,7 +208,7 @@ export const PRESETS: Preset[] = [
     id: "tnf-anti-tnf",
     title: "TNF with an anti-TNF antibody",
     description:
-      "Anti-TNF antibodies (such as infliximab and adalimumab, used in rheumatoid arthritis and inflammatory bowel disease) neutralise free TNF. In the model the antibody adds a first-order removal of free ligand, k_ab = k_on·[antibody]. With the teaching estimate k_ab ≈ 0.03 /s, thirty times faster than the baseline removal, the decay length shrinks by a factor of about √31 ≈ 5.6 and the concentration next to the cell drops too, so the signalling range collapses from hundreds to a few tens of micrometres. Other values as in the TNF preset; all are order-of-magnitude teaching estimates.",
+      "Anti-TNF antibodies (such as infliximab and adalimumab, used in rheumatoid arthritis and inflammatory bowel disease) neutralise free TNF. In the model the antibody adds a first-order removal of free ligand, k_ab = k_on·[antibody]. With the teaching estimate k_ab ≈ 0.03 /s, thirty times faster than the baseline removal, the decay length shrinks by a factor √31 ≈ 5.6 (from about 220 to about 40 µm). Next to a single cell the 1/r spreading of a 3-D source already dominates, so the half-occupancy range shrinks less (from about 34 to about 19 µm), but 100 µm away the TNF concentration is about nine times lower. Other values as in the TNF preset; all are order-of-magnitude teaching estimates.",
     input: { ...TNF_BASE, interventions: { antibodyRate: 0.03 } },
     sources: [
       ...TNF_SOURCES,
