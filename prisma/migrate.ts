@@ -44,7 +44,13 @@ export function sqliteFilePath(url: string): string {
   return path.isAbsolute(p) ? p : path.resolve(process.cwd(), p);
 }
 
-export async function migrateSqlite(url: string): Promise<string[]> {
+export interface MigrateOptions {
+  /** Apply migrations up to and including this name (tests of upgrades). */
+  upTo?: string;
+  dir?: string;
+}
+
+export async function migrateSqlite(url: string, options: MigrateOptions = {}): Promise<string[]> {
   const { default: Database } = await import("better-sqlite3");
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
@@ -58,12 +64,24 @@ export async function migrateSqlite(url: string): Promise<string[]> {
       (conn.prepare(`SELECT name, checksum FROM ${TABLE}`).all() as { name: string; checksum: string }[]).map((r) => [r.name, r.checksum]),
     );
     const applied: string[] = [];
-    for (const m of listMigrations(MIGRATION_DIRS.sqlite)) {
+    for (const m of listMigrations(options.dir ?? MIGRATION_DIRS.sqlite)) {
       if (checkRecorded(m, recorded)) continue;
-      conn.transaction(() => {
-        conn.exec(m.sql);
-        conn.prepare(`INSERT INTO ${TABLE} (name, checksum, applied_at) VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
-      })();
+      if (options.upTo && m.name > options.upTo) break;
+      // Table redefinitions (how SQLite alters columns) drop and recreate tables. With foreign keys
+      // on, DROP TABLE deletes the rows first and fires ON DELETE CASCADE / SET NULL on other tables,
+      // and the PRAGMA that turns them off is ignored inside a transaction. So: off before the
+      // transaction, check the keys before committing, on again after (SQLite's documented procedure).
+      conn.pragma("foreign_keys = OFF");
+      try {
+        conn.transaction(() => {
+          conn.exec(m.sql);
+          const broken = conn.pragma("foreign_key_check") as unknown[];
+          if (broken.length) throw new Error(`migration ${m.name} leaves ${broken.length} broken foreign key(s)`);
+          conn.prepare(`INSERT INTO ${TABLE} (name, checksum, applied_at) VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
+        })();
+      } finally {
+        conn.pragma("foreign_keys = ON");
+      }
       applied.push(m.name);
     }
     return applied;
@@ -72,7 +90,7 @@ export async function migrateSqlite(url: string): Promise<string[]> {
   }
 }
 
-export async function migratePostgres(url: string): Promise<string[]> {
+export async function migratePostgres(url: string, options: MigrateOptions = {}): Promise<string[]> {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -83,8 +101,9 @@ export async function migratePostgres(url: string): Promise<string[]> {
     const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM ${TABLE}`);
     const recorded = new Map(rows.map((r) => [r.name, r.checksum]));
     const applied: string[] = [];
-    for (const m of listMigrations(MIGRATION_DIRS.postgresql)) {
+    for (const m of listMigrations(options.dir ?? MIGRATION_DIRS.postgresql)) {
       if (checkRecorded(m, recorded)) continue;
+      if (options.upTo && m.name > options.upTo) break;
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
@@ -103,6 +122,6 @@ export async function migratePostgres(url: string): Promise<string[]> {
   }
 }
 
-export async function migrate(url: string): Promise<string[]> {
-  return /^postgres(ql)?:\/\//.test(url) ? migratePostgres(url) : migrateSqlite(url);
+export async function migrate(url: string, options: MigrateOptions = {}): Promise<string[]> {
+  return /^postgres(ql)?:\/\//.test(url) ? migratePostgres(url, options) : migrateSqlite(url, options);
 }

@@ -73,7 +73,7 @@ export function itemFeedbackProblems(item: Item): string[] {
 
 const normStem = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
-export function checkBundle(b: CourseBundle): Problem[] {
+export function checkBundle(b: CourseBundle, opts: { presetIds?: Set<string> } = {}): Problem[] {
   const problems: Problem[] = [];
   const glossary = new Set<string>();
   for (const g of b.glossary) {
@@ -131,6 +131,12 @@ export function checkBundle(b: CourseBundle): Problem[] {
     }
     for (const c of m.cases) if ((caseSteps.get(c.key) ?? 0) < 2) problems.push({ file: `modules/${m.dir}/items.yaml`, message: `case "${c.key}" needs at least two steps` });
   }
+  for (const m of b.modules)
+    for (const l of m.lessons)
+      for (const a of l.front.activities ?? []) {
+        if (!objectives.has(a.objective)) problems.push({ file: `modules/${m.dir}/${l.file}`, message: `activity ${a.key}: objective "${a.objective}" does not exist` });
+        if (opts.presetIds && !opts.presetIds.has(a.preset)) problems.push({ file: `modules/${m.dir}/${l.file}`, message: `activity ${a.key}: preset "${a.preset}" does not exist` });
+      }
   // Objective coverage needs every module's items, so it runs after the loop.
   for (const m of b.modules)
     for (const it of m.items) {

@@ -2,6 +2,7 @@
 // platform's item contract. Pure: no file system, no database.
 import { z } from "zod";
 import { LEVELS, TOPICS, itemSchema, type Item, type ItemData } from "@/lib/items/schema";
+import { activitiesSchema } from "@/lib/lab/activities";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "kebab-case letters and digits");
 const md = z.string().trim().min(1);
@@ -32,6 +33,8 @@ export const lessonFrontSchema = z.object({
   title: md.max(200),
   order: z.number().int().min(0),
   objectives: z.array(objectiveSchema).default([]),
+  /** Predict–observe–explain activities shown with the lesson (lib/lab/activities.ts). */
+  activities: activitiesSchema.optional(),
 });
 export type LessonFront = z.infer<typeof lessonFrontSchema>;
 

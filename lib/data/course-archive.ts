@@ -9,6 +9,8 @@ import { bundleToFiles, parseCourseFiles, type CourseBundle, type CourseFiles, t
 import { checkBundle, countWords } from "@/lib/content/check";
 import { itemSchema, type Item } from "@/lib/items/schema";
 import { storage } from "@/lib/storage";
+import { activitiesSchema } from "@/lib/lab/activities";
+import { PRESETS } from "@/lib/sim/presets";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -35,13 +37,14 @@ export function itemSnapshot(i: { type: string; stem: string; stemFormat: string
 export async function publishCourseTx(tx: Tx, courseId: string, now = new Date()): Promise<void> {
   const modules = await tx.module.findMany({ where: { courseId, archivedAt: null }, select: { id: true, title: true, summary: true } });
   for (const m of modules) await tx.module.update({ where: { id: m.id }, data: { publishedTitle: m.title, publishedSummary: m.summary, publishedAt: now } });
-  const lessons = await tx.lesson.findMany({ where: { courseId, archivedAt: null }, select: { id: true, title: true, body: true, version: true, publishedVersion: true } });
+  const lessons = await tx.lesson.findMany({ where: { courseId, archivedAt: null }, select: { id: true, title: true, body: true, version: true, publishedVersion: true, activities: true, publishedActivities: true } });
   for (const l of lessons) {
-    if (l.publishedVersion === l.version) continue;
+    if (l.publishedVersion === l.version && l.publishedActivities === l.activities) continue;
     await tx.lesson.update({
       where: { id: l.id },
-      data: { publishedTitle: l.title, publishedBody: l.body, publishedVersion: l.version, publishedAt: now, wordCount: countWords(l.body) },
+      data: { publishedTitle: l.title, publishedBody: l.body, publishedVersion: l.version, publishedActivities: l.activities, publishedAt: now, wordCount: countWords(l.body) },
     });
+    if (l.publishedVersion === l.version) continue;
     await tx.lessonRevision.create({ data: { lessonId: l.id, version: l.version, title: l.title, body: l.body, kind: "PUBLISHED" } });
   }
   const items = await tx.item.findMany({ where: { courseId, archivedAt: null }, select: { id: true, type: true, stem: true, stemFormat: true, explanation: true, data: true, published: true } });
@@ -60,7 +63,7 @@ export async function importCourseFiles(files: CourseFiles, actor: Actor, opts: 
     });
   }
   if (opts.slug) bundle.course.slug = opts.slug;
-  const checked = checkBundle(bundle);
+  const checked = checkBundle(bundle, { presetIds: new Set(PRESETS.map((p) => p.id)) });
   // Duplicate keys would break the import half-way; everything else is a warning the author can fix later.
   const fatal = checked.filter((p) => /(defined|used) twice/.test(p.message));
   if (fatal.length) throw new AppError("VALIDATION", `The course could not be imported: ${fatal.length} duplicate key(s).`, { files: fatal.map((p) => `${p.file}: ${p.message}`) });
@@ -112,13 +115,14 @@ async function writeBundle(tx: Tx, courseId: string, b: CourseBundle, figureKeys
     seen.modules.add(mod.id);
     for (const l of m.lessons) {
       const prev = await tx.lesson.findUnique({ where: { courseId_slug: { courseId, slug: l.front.slug } }, select: { id: true, title: true, body: true, version: true } });
+      const activities = JSON.stringify(l.front.activities ?? []);
       const changed = !prev || prev.title !== l.front.title || prev.body !== l.body;
       const lesson = prev
         ? await tx.lesson.update({
             where: { id: prev.id },
-            data: { moduleId: mod.id, order: l.front.order, title: l.front.title, body: l.body, version: changed ? prev.version + 1 : prev.version, archivedAt: null },
+            data: { moduleId: mod.id, order: l.front.order, title: l.front.title, body: l.body, activities, version: changed ? prev.version + 1 : prev.version, archivedAt: null },
           })
-        : await tx.lesson.create({ data: { courseId, moduleId: mod.id, slug: l.front.slug, order: l.front.order, title: l.front.title, body: l.body, wordCount: countWords(l.body) } });
+        : await tx.lesson.create({ data: { courseId, moduleId: mod.id, slug: l.front.slug, order: l.front.order, title: l.front.title, body: l.body, activities, wordCount: countWords(l.body) } });
       if (changed) await tx.lessonRevision.create({ data: { lessonId: lesson.id, version: lesson.version, title: lesson.title, body: lesson.body, kind: "DRAFT" } });
       seen.lessons.add(lesson.id);
       for (const [i, o] of l.front.objectives.entries()) {
@@ -191,7 +195,7 @@ export async function exportCourseFiles(courseId: string, actor: Actor): Promise
           lessons: {
             where: { archivedAt: null },
             orderBy: [{ order: "asc" }, { slug: "asc" }],
-            select: { slug: true, order: true, title: true, body: true, objectives: { orderBy: { order: "asc" }, select: { key: true, text: true } } },
+            select: { slug: true, order: true, title: true, body: true, activities: true, objectives: { orderBy: { order: "asc" }, select: { key: true, text: true } } },
           },
           items: {
             where: { archivedAt: null },
@@ -218,7 +222,10 @@ export async function exportCourseFiles(courseId: string, actor: Actor): Promise
       dir: `${pad(mi + 1)}-${m.slug}`,
       meta: { slug: m.slug, title: m.title, order: m.order, summary: m.summary, ...(m.passMark !== null ? { passMark: m.passMark } : {}), references: JSON.parse(m.references) as string[] },
       cases: m.cases,
-      lessons: m.lessons.map((l, li) => ({ file: `${pad(li + 1)}-${l.slug}.md`, front: { slug: l.slug, title: l.title, order: l.order, objectives: l.objectives }, body: l.body })),
+      lessons: m.lessons.map((l, li) => {
+        const activities = activitiesSchema.parse(JSON.parse(l.activities));
+        return { file: `${pad(li + 1)}-${l.slug}.md`, front: { slug: l.slug, title: l.title, order: l.order, objectives: l.objectives, ...(activities.length ? { activities } : {}) }, body: l.body };
+      }),
       items: m.items.map(
         (i): Item =>
           itemSchema.parse({

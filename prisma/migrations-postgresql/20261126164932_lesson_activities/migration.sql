@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Lesson" ADD COLUMN     "activities" TEXT NOT NULL DEFAULT '[]',
+ADD COLUMN     "publishedActivities" TEXT;
+
