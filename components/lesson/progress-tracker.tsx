@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { recordProgressAction } from "@/lib/actions/learning";
 
 export function LessonProgressTracker({ lessonId, resumeAnchor }: { lessonId: string; resumeAnchor: string | null }) {
-  const state = useRef({ max: 0, anchor: null as string | null, since: Date.now(), dirty: false });
+  const state = useRef({ max: 0, anchor: null as string | null, since: 0, dirty: false });
 
   useEffect(() => {
     if (resumeAnchor && !window.location.hash) document.getElementById(resumeAnchor)?.scrollIntoView();
