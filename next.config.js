@@ -5,6 +5,9 @@ const nextConfig = {
   reactStrictMode: true,
   // Native modules and the generated Prisma clients stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
+  // The studio's course-archive import is a server action; the default 1 MB is less than a course with
+  // figures (content/paracrine exports at about 1 MB). lib/validation/studio.ts caps the archive text too.
+  experimental: { serverActions: { bodySizeLimit: "10mb" } },
   async headers() {
     // Headers that do not depend on the request. The Content-Security-Policy (it carries a per-request
     // nonce) is set in proxy.ts.

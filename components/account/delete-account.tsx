@@ -41,7 +41,7 @@ export function DeleteAccount() {
           aria-describedby={describedBy("confirm-delete", { errors })}
         />
       </Field>
-      <Button type="submit" variant="danger" disabled={pending || confirm !== "DELETE"}>
+      <Button type="submit" variant="danger" disabled={pending}>
         {pending ? "Deleting…" : "Delete my account"}
       </Button>
     </form>

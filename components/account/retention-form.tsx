@@ -16,7 +16,7 @@ export function RetentionForm({ value }: { value: number }) {
       <Field
         id="desiredRetention"
         label="Desired retention (0.80–0.97)"
-        hint="The share of review questions you aim to remember when they come back. Higher retention means more frequent reviews: as a rough approximation, going from 0.90 to 0.95 about doubles the number of reviews, while 0.85 needs roughly a third fewer than 0.90. The default, 0.90, suits most learners."
+        hint="The share of review questions you aim to remember when they come back. Higher retention means more frequent reviews. As a rough approximation, going from 0.90 to 0.95 about doubles the number of reviews, and above 0.95 the cost climbs steeply. The default, 0.90, suits most learners."
         errors={errors}
       >
         <Input

@@ -3,8 +3,9 @@
 // the server and shows feedback at once; "Finish" submits. Buttons are disabled while a request is in
 // flight and a ref guards against double clicks (the server is idempotent anyway).
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { answerItemAction, submitAttemptAction } from "@/lib/actions/quiz";
+import { answerItemAction, startAttemptAction, submitAttemptAction } from "@/lib/actions/quiz";
 import { cn } from "@/lib/utils";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert, Card, ProgressBar } from "@/components/ui/card";
@@ -31,12 +32,13 @@ export interface QuizPlayerProps {
   backHref: string;
   backLabel: string;
   historyHref: string;
-  /** This page, to start a new attempt after finishing. */
-  retakeHref: string;
+  /** What "Start a new attempt" starts after finishing. */
+  target: { kind: "CHECK"; lessonId: string } | { kind: "QUIZ"; moduleId: string };
 }
 
 export function QuizPlayer(props: QuizPlayerProps) {
   const { attemptId, kind, items } = props;
+  const router = useRouter();
   const [index, setIndex] = useState(() => Math.max(0, items.findIndex((i) => !i.answered)));
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
     Object.fromEntries(items.map((i) => [i.id, i.answered ? draftFromResponse(i.answered.response) : emptyDraft(i.view)])),
@@ -50,19 +52,19 @@ export function QuizPlayer(props: QuizPlayerProps) {
   const feedbackRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
-  const [focusFeedback, setFocusFeedback] = useState(false);
+  const focusFeedback = useRef(false);
 
   const item = items[index];
   useEffect(() => {
     shownAt.current = performance.now();
-    setError(null);
   }, [index]);
+  // Move focus to the feedback once it has rendered, only right after "Check answer".
   useEffect(() => {
-    if (focusFeedback) {
+    if (focusFeedback.current) {
+      focusFeedback.current = false;
       feedbackRef.current?.focus();
-      setFocusFeedback(false);
     }
-  }, [focusFeedback]);
+  }, [feedback]);
   useEffect(() => {
     if (result) resultRef.current?.focus();
   }, [result]);
@@ -90,8 +92,8 @@ export function QuizPlayer(props: QuizPlayerProps) {
       const res = await answerItemAction({ attemptId, itemId: item.id, response: r.response, timeMs });
       if (!res.ok) return setError(res.message);
       setError(null);
+      focusFeedback.current = true;
       setFeedback((f) => ({ ...f, [item.id]: res.data }));
-      setFocusFeedback(true);
     });
   }
 
@@ -103,7 +105,17 @@ export function QuizPlayer(props: QuizPlayerProps) {
     });
   }
 
+  function retake() {
+    run(async () => {
+      const res = await startAttemptAction(props.target);
+      if (!res.ok) return setError(res.message);
+      // The page resumes the attempt in progress: the new one (a new key, so a fresh player).
+      router.refresh();
+    });
+  }
+
   function go(i: number) {
+    setError(null);
     setIndex(i);
     requestAnimationFrame(() => headingRef.current?.focus());
   }
@@ -119,12 +131,13 @@ export function QuizPlayer(props: QuizPlayerProps) {
           {kind === "QUIZ" && props.passMark !== null ? ` · pass mark ${props.passMark}%` : ""}
         </p>
         <ProgressBar value={result.percent} label="Score in percent" />
+        {error ? <Alert tone="error">{error}</Alert> : null}
         {kind === "QUIZ" && !result.passed ? <p>Review the lessons and the explanations, then try again: only your best attempt counts.</p> : null}
         <div className="flex flex-wrap gap-3">
           <ButtonLink href={props.backHref}>{props.backLabel}</ButtonLink>
-          <ButtonLink href={props.retakeHref} variant="secondary">
-            Start a new attempt
-          </ButtonLink>
+          <Button type="button" variant="secondary" onClick={retake} disabled={pending}>
+            {pending ? "Starting…" : "Start a new attempt"}
+          </Button>
           <ButtonLink href={props.historyHref} variant="ghost">
             Your attempts
           </ButtonLink>

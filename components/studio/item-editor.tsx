@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { saveItemAction } from "@/lib/actions/studio";
 import { LEVELS, TOPICS } from "@/lib/items/schema";
-import { FormStatus, SelectField, Submit, TextAreaField, TextField, errorsOf, useStudioForm } from "./form";
+import { FormStatus, SelectField, Submit, TextAreaField, TextField, useStudioForm } from "./form";
 
 export interface ItemEditorValues {
   itemId?: string;
@@ -46,7 +46,6 @@ export function ItemEditor({ courseId, modules, initial }: Props) {
   });
   const lessons = modules.flatMap((m) => m.lessons);
   const objectives = lessons.flatMap((l) => l.objectives.map((o) => ({ ...o, lesson: l.title })));
-  const checkErrors = errorsOf(state, "check");
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="courseId" value={courseId} />
@@ -79,7 +78,7 @@ export function ItemEditor({ courseId, modules, initial }: Props) {
         </div>
       </div>
       <div className="flex items-center gap-2">
-        <input id="item-check" name="check" type="checkbox" defaultChecked={initial.check} aria-describedby={checkErrors ? "item-check-error" : undefined} />
+        <input id="item-check" name="check" type="checkbox" defaultChecked={initial.check} />
         <label htmlFor="item-check">End-of-lesson check (otherwise: module quiz)</label>
       </div>
       <TextAreaField id="item-stem" name="stem" label="Question (Markdown)" state={state} defaultValue={initial.stem} rows={4} required />

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { canEditCourse } from "@/lib/auth/permissions";
 import { completeLessonSchema, enrollSchema, joinCohortSchema, progressSchema } from "@/lib/validation/learning";
 import { createAction } from "./safe-action";
@@ -11,12 +11,17 @@ import { refreshModuleCompletion } from "@/lib/data/completion";
 export const enrollAction = createAction({ schema: enrollSchema }, async ({ courseId }, { user }) => {
   const course = await db.course.findUnique({ where: { id: courseId }, select: { id: true, slug: true, title: true, status: true, instructors: { select: { userId: true, role: true } } } });
   if (!course || (course.status !== "PUBLISHED" && !canEditCourse(user, course))) throw new AppError("NOT_FOUND", "That course was not found.");
-  await db.$transaction(async (tx) => {
-    const existing = await tx.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId } }, select: { id: true } });
-    if (existing) return;
-    await tx.enrollment.create({ data: { userId: user.id, courseId } });
-    await tx.statement.create({ data: statementData({ userId: user.id, courseId, verb: "registered", objectType: "Course", objectId: course.id, objectName: course.title }) });
-  });
+  try {
+    await db.$transaction(async (tx) => {
+      const existing = await tx.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId } }, select: { id: true } });
+      if (existing) return;
+      await tx.enrollment.create({ data: { userId: user.id, courseId } });
+      await tx.statement.create({ data: statementData({ userId: user.id, courseId, verb: "registered", objectType: "Course", objectId: course.id, objectName: course.title }) });
+    });
+  } catch (e) {
+    // A second tab enrolled at the same moment: the learner is enrolled, which is what they asked for.
+    if (!isUniqueViolation(e)) throw e;
+  }
   revalidatePath(`/courses/${course.slug}`);
   return { slug: course.slug };
 });
@@ -62,14 +67,20 @@ export const recordProgressAction = createAction({ schema: progressSchema }, asy
 export const completeLessonAction = createAction({ schema: completeLessonSchema }, async ({ lessonId }, { user }) => {
   const lesson = await enrolledLesson(user.id, lessonId);
   const now = new Date();
-  const firstTime = await db.$transaction(async (tx) => {
-    const prev = await tx.lessonProgress.findUnique({ where: { userId_lessonId: { userId: user.id, lessonId } }, select: { completedAt: true } });
-    if (prev?.completedAt) return false;
-    await tx.lessonProgress.upsert({
+  // Make sure the row exists (a concurrent create is harmless), then let one conditional update decide
+  // who completes it: a double click or a retry never writes a second "completed" statement.
+  try {
+    await db.lessonProgress.upsert({
       where: { userId_lessonId: { userId: user.id, lessonId } },
-      create: { userId: user.id, lessonId, courseId: lesson.courseId, position: 1, completedAt: now, lastSeenAt: now },
-      update: { position: 1, completedAt: now, lastSeenAt: now },
+      create: { userId: user.id, lessonId, courseId: lesson.courseId, lastSeenAt: now },
+      update: {},
     });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+  }
+  const firstTime = await db.$transaction(async (tx) => {
+    const won = await tx.lessonProgress.updateMany({ where: { userId: user.id, lessonId, completedAt: null }, data: { position: 1, completedAt: now, lastSeenAt: now } });
+    if (won.count === 0) return false;
     await tx.statement.create({
       data: statementData({ userId: user.id, courseId: lesson.courseId, verb: "completed", objectType: "Lesson", objectId: lesson.id, objectName: lesson.publishedTitle ?? "", result: { completion: true }, timestamp: now }),
     });

@@ -56,6 +56,10 @@ export const answerItemAction = createAction({ schema: answerItemSchema }, async
   const now = new Date();
   const write = () =>
     db.$transaction(async (tx) => {
+      // Touch the attempt row first, conditionally: this takes its row lock, so an answer and a
+      // submission of the same attempt serialise, and an answer can never land after the score.
+      const open = await tx.quizAttempt.updateMany({ where: { id: attempt.id, userId: user.id, status: "IN_PROGRESS" }, data: { maxScore: parseItemIds(attempt.itemIds).length } });
+      if (open.count !== 1) throw new AppError("CONFLICT", "This attempt has already been submitted.");
       await tx.response.create({
         data: { attemptId: attempt.id, itemId, userId: user.id, answer: JSON.stringify(response), choice: graded.choice, score: graded.score, correct: graded.correct, timeMs },
       });
@@ -99,11 +103,9 @@ export const answerItemAction = createAction({ schema: answerItemSchema }, async
       break;
     } catch (e) {
       // A duplicate click or retry: the first answer stands and is returned unchanged.
-      if (isUniqueViolation(e) || e instanceof RetryableConflict) {
-        const stored = await storedFeedback(attempt.id, itemId, user.id);
-        if (stored) return stored;
-        if (tries < 4) continue; // a race on the mastery row or the card: try again
-      }
+      const stored = await storedFeedback(attempt.id, itemId, user.id);
+      if (stored) return stored;
+      if ((isUniqueViolation(e) || e instanceof RetryableConflict) && tries < 4) continue; // a race on the mastery row or the card
       throw e;
     }
   }
@@ -137,18 +139,20 @@ export const submitAttemptAction = createAction({ schema: submitAttemptSchema },
   const now = new Date();
 
   const won = await db.$transaction(async (tx) => {
+    // The one conditional update decides the winner among concurrent submissions. It comes first so
+    // that it takes the attempt's row lock before the score is summed (answers take the same lock).
+    const n = await tx.quizAttempt.updateMany({
+      where: { id: attempt.id, userId: user.id, status: "IN_PROGRESS" },
+      data: { status: "SUBMITTED", submittedAt: now },
+    });
+    if (n.count !== 1) return false;
     const maxScore = parseItemIds(attempt.itemIds).length;
     // Unanswered items count 0: the score is the sum over the responses that exist.
     const sum = await tx.response.aggregate({ where: { attemptId: attempt.id }, _sum: { score: true } });
     const score = Math.round((sum._sum.score ?? 0) * 1e6) / 1e6;
     const percent = maxScore ? Math.round((score / maxScore) * 1000) / 10 : 0;
     const passed = kind === "QUIZ" ? percent >= passMark! : null;
-    // The one conditional update decides the winner among concurrent submissions.
-    const n = await tx.quizAttempt.updateMany({
-      where: { id: attempt.id, userId: user.id, status: "IN_PROGRESS" },
-      data: { status: "SUBMITTED", submittedAt: now, score, maxScore, percent, passed },
-    });
-    if (n.count !== 1) return false;
+    await tx.quizAttempt.update({ where: { id: attempt.id }, data: { score, maxScore, percent, passed } });
     const verb = kind === "CHECK" ? "completed" : passed ? "passed" : "failed";
     await tx.statement.create({
       data: statementData({

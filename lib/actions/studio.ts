@@ -154,6 +154,23 @@ export const saveLessonAction = createAction({ schema: saveLessonSchema, roles: 
   return saved;
 });
 
+/** Swaps a lesson with its neighbour inside its module and renumbers the module's lessons. */
+export const moveLessonAction = createAction({ schema: moveSchema, roles: AUTHORS }, async ({ id, direction }, { user }) => {
+  const lesson = await editableLesson(id, user);
+  const moved = await db.$transaction(async (tx) => {
+    const row = await tx.lesson.findUniqueOrThrow({ where: { id: lesson.id }, select: { moduleId: true } });
+    const list = await tx.lesson.findMany({ where: { moduleId: row.moduleId, archivedAt: null }, orderBy: [{ order: "asc" }, { slug: "asc" }], select: { id: true, order: true } });
+    const i = list.findIndex((l) => l.id === lesson.id);
+    const j = direction === "up" ? i - 1 : i + 1;
+    if (i < 0 || j < 0 || j >= list.length) return false;
+    [list[i], list[j]] = [list[j], list[i]];
+    for (const [k, l] of list.entries()) if (l.order !== k + 1) await tx.lesson.update({ where: { id: l.id }, data: { order: k + 1 } });
+    return true;
+  });
+  studio(lesson.courseId);
+  return { moved };
+});
+
 /** Restoring makes the old text the new draft (a new version); history is never rewritten. */
 export const restoreRevisionAction = createAction({ schema: restoreRevisionSchema, roles: AUTHORS }, async ({ revisionId, version }, { user }) => {
   const rev = await db.lessonRevision.findUnique({ where: { id: revisionId }, select: { lessonId: true, title: true, body: true, version: true } });

@@ -4,6 +4,7 @@ import "server-only";
 // recorded once (primary keys), so retries never double-count.
 import { db } from "@/lib/db";
 import { statementData } from "./statements";
+import { isUniqueViolation } from "@/lib/errors";
 
 export async function refreshModuleCompletion(userId: string, moduleId: string): Promise<{ moduleComplete: boolean; courseComplete: boolean }> {
   const mod = await db.module.findUnique({
@@ -22,7 +23,17 @@ export async function refreshModuleCompletion(userId: string, moduleId: string):
   const quizPassed = quizItems === 0 || bestPercent >= passMark;
   const complete = lessons > 0 && done >= lessons && quizPassed;
   if (!complete) return { moduleComplete: false, courseComplete: false };
-  const courseComplete = await db.$transaction(async (tx) => {
+  const courseComplete = await recordCompletion(userId, mod, bestPercent).catch((e: unknown) => {
+    // Two submissions finishing the module at once: the other one recorded it.
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  });
+  return { moduleComplete: true, courseComplete };
+}
+
+async function recordCompletion(userId: string, mod: { id: string; courseId: string; publishedTitle: string | null; course: { title: string } }, bestPercent: number): Promise<boolean> {
+  const moduleId = mod.id;
+  return db.$transaction(async (tx) => {
     const existing = await tx.moduleCompletion.findUnique({ where: { userId_moduleId: { userId, moduleId } }, select: { userId: true } });
     if (!existing) {
       await tx.moduleCompletion.create({ data: { userId, moduleId, courseId: mod.courseId, quizPercent: bestPercent } });
@@ -40,5 +51,4 @@ export async function refreshModuleCompletion(userId: string, moduleId: string):
     }
     return true;
   });
-  return { moduleComplete: true, courseComplete };
 }

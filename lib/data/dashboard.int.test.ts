@@ -18,7 +18,7 @@ describe("getDashboard", () => {
     const o1 = await db.objective.create({ data: { courseId: course.id, lessonId: lessons[0].id, key: "o1", text: "o1" } });
     const o2 = await db.objective.create({ data: { courseId: course.id, lessonId: lessons[0].id, key: "o2", text: "o2" } });
     const item = (key: string, objectiveId: string, topic: string) =>
-      db.item.create({ data: { courseId: course.id, moduleId: mod.id, objectiveId, key, type: "truefalse", topic, stem: key, data: "{}" } });
+      db.item.create({ data: { courseId: course.id, moduleId: mod.id, objectiveId, key, type: "truefalse", topic, stem: key, data: "{}", published: "{}", publishedAt: new Date() } });
     const i1 = await item("i1", o1.id, "mechanism");
     await item("i2", o2.id, "mechanism");
     await item("i3", o2.id, "cancer");

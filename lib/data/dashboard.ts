@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { TOPICS } from "@/lib/items/schema";
 import { activityCalendar, CALENDAR_DAYS } from "@/lib/learning/calendar";
 import { utcDay } from "./statements";
+import { countDueCards } from "./review";
 
 export async function getDashboard(actor: Actor, now = new Date()) {
   const enrollments = await db.enrollment.findMany({
@@ -23,7 +24,8 @@ export async function getDashboard(actor: Actor, now = new Date()) {
       orderBy: { lastSeenAt: "desc" },
       select: { lesson: { select: { slug: true, publishedTitle: true, course: { select: { slug: true, title: true } } } } },
     }),
-    db.reviewCard.count({ where: { userId: actor.id, due: { lte: now } } }),
+    // The same count as the review page: only cards whose item is still published.
+    countDueCards(actor.id, now),
     // Mastery by topic: each objective counts once per topic its items carry; computed in SQL.
     db.$queryRaw<{ topic: string; mean: number | null; objectives: bigint | number }[]>`
       SELECT t."topic" AS topic, AVG(m."pKnown") AS mean, COUNT(*) AS objectives

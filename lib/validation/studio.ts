@@ -191,9 +191,21 @@ export function itemDataToForm(d: ItemData): { options: string; answer?: "true" 
 }
 
 export const giftImportSchema = z.object({ courseId: idSchema, moduleId: idSchema, text: z.string().min(1, "Paste or upload GIFT text.").max(2_000_000) });
-export const giftPreviewSchema = z.object({ text: z.string().max(2_000_000) });
 export const archiveImportSchema = z.object({
-  archive: z.string().min(1, "Choose an archive file or paste its text.").max(20_000_000),
+  archive: z.string().min(1, "Choose an archive file or paste its text.").max(9_500_000, "The archive is larger than 9.5 MB."),
   slug: z.preprocess((v) => (v === "" ? undefined : v), slug.optional()),
   publish: checkbox,
 });
+
+// ------------------------------------------------------------------ cohorts
+
+/** No 0/O, 1/I/L: codes are read aloud and typed from slides. */
+export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const JOIN_CODE_LENGTH = 8;
+const optionalDate = z.preprocess(
+  (v) => (v === "" || v === null || v === undefined ? undefined : v),
+  z.coerce.date({ message: "Enter a valid date." }).optional(),
+);
+export const createCohortSchema = z.object({ courseId: idSchema, name: z.string().trim().min(1, "Name the cohort.").max(120), startsAt: optionalDate });
+export const removeMemberSchema = z.object({ cohortId: idSchema, userId: idSchema });
+export const deadlineSchema = z.object({ cohortId: idSchema, moduleId: idSchema, dueAt: optionalDate });

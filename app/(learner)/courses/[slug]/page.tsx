@@ -41,7 +41,10 @@ export default async function CoursePage({ params }: { params: Promise<{ slug: s
             <p className="text-sm">
               {done} of {lessons.length} lessons completed.
             </p>
-            {resume ? <ButtonLink href={`/courses/${slug}/lessons/${resume.slug}`}>{done ? "Continue" : "Start the course"}</ButtonLink> : null}
+            <div className="flex flex-wrap items-center gap-4">
+              {resume ? <ButtonLink href={`/courses/${slug}/lessons/${resume.slug}`}>{done ? "Continue" : "Start the course"}</ButtonLink> : null}
+              <Link href={`/courses/${slug}/attempts`}>Your quiz attempts</Link>
+            </div>
           </div>
         ) : (
           <EnrollButton courseId={s.course.id} />

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
 import { getStudioCourse } from "@/lib/data/studio";
-import { moveModuleAction, publishCourseAction, removeInstructorAction } from "@/lib/actions/studio";
+import { moveLessonAction, moveModuleAction, publishCourseAction, removeInstructorAction } from "@/lib/actions/studio";
 import { Badge, Card } from "@/components/ui/card";
 import { ActionButton } from "@/components/studio/action-button";
 import { AddInstructorForm, CourseSettingsForm, NewLessonForm, NewModuleForm, RenameModuleForm } from "@/components/studio/course-forms";
@@ -58,7 +58,7 @@ export default async function StudioCoursePage({ params }: { params: Promise<{ c
                     <ActionButton action={moveModuleAction} args={{ id: m.id, direction: "down" }} label={`Move ${m.title} down`} variant="ghost">Move down</ActionButton>
                   </div>
                 </div>
-                <RenameModuleForm module={m} />
+                <RenameModuleForm module={{ id: m.id, title: m.title, summary: m.summary }} />
                 <p className="text-sm text-slate-600 dark:text-slate-400">{m._count.items} question(s)</p>
                 <ul className="list-disc space-y-1 pl-6">
                   {m.lessons.map((l) => (
@@ -66,7 +66,9 @@ export default async function StudioCoursePage({ params }: { params: Promise<{ c
                       <Link href={`/studio/${course.id}/lessons/${l.id}`}>{l.title}</Link>{" "}
                       <span className="text-sm text-slate-600 dark:text-slate-400">
                         (draft v{l.version}{l.publishedVersion ? `, published v${l.publishedVersion}` : ", never published"})
-                      </span>
+                      </span>{" "}
+                      <ActionButton action={moveLessonAction} args={{ id: l.id, direction: "up" }} label={`Move lesson ${l.title} up`} variant="ghost" className="min-h-8 px-2 py-0">↑</ActionButton>
+                      <ActionButton action={moveLessonAction} args={{ id: l.id, direction: "down" }} label={`Move lesson ${l.title} down`} variant="ghost" className="min-h-8 px-2 py-0">↓</ActionButton>
                     </li>
                   ))}
                 </ul>
@@ -80,7 +82,7 @@ export default async function StudioCoursePage({ params }: { params: Promise<{ c
 
       <section aria-labelledby="settings" className="space-y-3">
         <h2 id="settings" className="text-xl font-semibold">Settings</h2>
-        <Card><CourseSettingsForm course={course} /></Card>
+        <Card><CourseSettingsForm course={{ id: course.id, title: course.title, summary: course.summary, description: course.description, passMark: course.passMark }} /></Card>
       </section>
 
       <section aria-labelledby="team" className="space-y-3">

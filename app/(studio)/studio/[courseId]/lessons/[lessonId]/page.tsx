@@ -30,8 +30,7 @@ export default async function EditLessonPage({ params }: { params: Promise<{ cou
           <Link href={`/studio/${courseId}/lessons/${lesson.id}/history`}>Revision history</Link>
         </nav>
       </div>
-      {/* key: a reload after a save or restore starts the editor from the stored version. */}
-      <LessonEditor key={lesson.version} courseId={courseId} lesson={lesson} />
+      <LessonEditor courseId={courseId} lesson={{ id: lesson.id, title: lesson.title, body: lesson.body, version: lesson.version }} />
       <section aria-labelledby="objectives" className="space-y-3">
         <h2 id="objectives" className="text-xl font-semibold">Objectives</h2>
         {lesson.objectives.length === 0 ? <p>No objectives yet.</p> : null}

@@ -48,7 +48,7 @@ export default async function LessonCheckPage({ params }: { params: Promise<{ sl
         backHref={lessonHref}
         backLabel="Back to the lesson"
         historyHref={`/courses/${slug}/attempts`}
-        retakeHref={path}
+        target={a.target}
       />
     </div>
   );

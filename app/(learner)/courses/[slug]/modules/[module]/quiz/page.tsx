@@ -48,7 +48,7 @@ export default async function ModuleQuizPage({ params }: { params: Promise<{ slu
         backHref={courseHref}
         backLabel="Back to the course"
         historyHref={`/courses/${slug}/attempts`}
-        retakeHref={path}
+        target={a.target}
       />
     </div>
   );
