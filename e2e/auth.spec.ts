@@ -63,7 +63,7 @@ test.describe("accounts", () => {
 test.describe("roles", () => {
   test("a learner is refused from admin and studio pages", async ({ page, learner, signIn }) => {
     await signIn(learner);
-    for (const path of ["/admin/users"]) {
+    for (const path of ["/admin/users", "/studio"]) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/forbidden$/);
       await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();

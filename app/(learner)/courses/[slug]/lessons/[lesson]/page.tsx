@@ -6,6 +6,8 @@ import { getLessonForReader } from "@/lib/data/lessons";
 import { LessonProgressTracker } from "@/components/lesson/progress-tracker";
 import { MarkCompleteButton } from "@/components/lesson/mark-complete";
 import { ButtonLink } from "@/components/ui/button";
+import { PoeActivity } from "@/components/lesson/poe-activity";
+import { getLessonActivities } from "@/lib/data/lab";
 
 export const metadata: Metadata = { title: "Lesson" };
 
@@ -16,6 +18,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   if (!data) notFound();
   if (data.needsEnrollment) redirect(`/courses/${slug}`);
   const { lesson, prev, next, progress, course } = data;
+  const activities = await getLessonActivities(lesson.id);
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
       <aside className="order-2 lg:order-1">
@@ -51,6 +54,9 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
           </ul>
         </section>
         <div className="prose-lesson mt-6" dangerouslySetInnerHTML={{ __html: lesson.html }} />
+        {activities.map((a) => (
+          <PoeActivity key={a.key} lessonId={lesson.id} activity={a} />
+        ))}
         <LessonProgressTracker lessonId={lesson.id} resumeAnchor={progress?.completedAt ? null : progress?.anchor ?? null} />
         <section aria-label="Finish the lesson" className="mt-10 space-y-4 border-t border-slate-200 pt-6 dark:border-slate-700">
           {data.checkCount ? (
