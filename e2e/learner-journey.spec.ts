@@ -98,6 +98,8 @@ test("sign-up → lesson → quiz with every item type → review → dashboard 
   await page.getByRole("button", { name: /^3\. Good/ }).click();
   await expect(page.getByText(/6\s+questions due/)).toBeVisible();
   await page.getByRole("button", { name: "Show answer" }).click();
+  // The keys listen once the answer is shown; the shown answer takes focus in the same render.
+  await expect(page.getByRole("status").filter({ hasText: "Answer:" })).toBeFocused();
   await page.keyboard.press("4");
   await expect(page.getByText(/5\s+questions due/)).toBeVisible();
   expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(2);
