@@ -9,7 +9,7 @@ import { createPublishedCourse, enrol } from "@/prisma/factories/learning";
 import { signInAs } from "@/lib/test/session";
 import { DEFAULT_BKT, guessFor, updateMastery } from "@/lib/items/mastery";
 import type { PoeActivity } from "@/lib/lab/activities";
-import { getLessonActivities } from "@/lib/data/lab";
+import { getLessonForReader } from "@/lib/data/lessons";
 import { recordPredictionAction } from "./lab";
 
 const ACTIVITY = (objective: string): PoeActivity => ({
@@ -34,7 +34,7 @@ async function setup() {
   // The draft differs from the published copy: the action must use the published one.
   const published = ACTIVITY(obj.key);
   await db.lesson.update({ where: { id: lessonId }, data: { publishedActivities: JSON.stringify([published]), activities: JSON.stringify([{ ...published, answer: 0 }]) } });
-  return { owner, learner, course, lessonId, objectiveId: objective.id };
+  return { owner, learner, course, lessonId, lessonSlug: lessons[0].slug, objectiveId: objective.id };
 }
 
 const predictions = (userId: string) => db.statement.findMany({ where: { userId, verb: "predicted" }, orderBy: { timestamp: "asc" } });
@@ -99,7 +99,9 @@ describe("recordPredictionAction", () => {
   });
 
   it("sends the learner the activity without its answer or explanation before predicting", async () => {
-    const list = await getLessonActivities(s.lessonId);
+    await enrol(db, s.learner.id, s.course.id);
+    const data = await getLessonForReader(s.course.slug, s.lessonSlug, s.learner);
+    const list = data && !data.needsEnrollment ? data.activities : [];
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ key: "poe-double-k", choices: ["It halves", "It falls by √2", "It doubles"] });
     const json = JSON.stringify(list);

@@ -22,11 +22,10 @@ export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.s
 export async function userFromSessionToken(token: string | undefined): Promise<CurrentUser | null> {
   const payload = await decodeSessionToken({ token, secret: authSecret() });
   if (!payload || typeof payload.uid !== "string") return null;
-  const user = await db.user.findUnique({
-    where: { id: payload.uid },
-    select: { id: true, email: true, name: true, role: true, disabled: true, tokenVersion: true },
-  });
-  if (!user || user.disabled || user.tokenVersion !== payload.tv) return null;
+  // Every request runs this: one primary-key read as plain SQL (a third of a model query's cost).
+  const [user] = await db.$queryRaw<{ id: string; email: string; name: string; role: string; disabled: boolean | number; tokenVersion: number | bigint }[]>`
+    SELECT "id", "email", "name", "role", "disabled", "tokenVersion" FROM "User" WHERE "id" = ${payload.uid}`;
+  if (!user || Boolean(user.disabled) || Number(user.tokenVersion) !== payload.tv) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
 }
 

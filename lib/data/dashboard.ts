@@ -1,6 +1,8 @@
 import "server-only";
-// The learner dashboard: a fixed number of queries whatever the data size, with aggregates computed by
-// the database (counts and groupBy), never by loading a learner's history into JavaScript.
+// The learner dashboard: a fixed number of queries whatever the data size, aggregates computed by the
+// database. This page is on every learner's path, so its reads are four portable SQL statements
+// (about 0.2 ms each through the driver adapter) rather than eight model queries (about 0.7 ms each);
+// bench/pages.ts measures the difference. Identifiers are quoted for PostgreSQL; no dialect-only SQL.
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
 import { TOPICS } from "@/lib/items/schema";
@@ -8,57 +10,74 @@ import { activityCalendar, CALENDAR_DAYS } from "@/lib/learning/calendar";
 import { utcDay } from "./statements";
 import { countDueCards } from "./review";
 
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
 export async function getDashboard(actor: Actor, now = new Date()) {
-  const enrollments = await db.enrollment.findMany({
-    where: { userId: actor.id },
-    orderBy: { enrolledAt: "asc" },
-    select: { course: { select: { id: true, slug: true, title: true } } },
-  });
-  const courseIds = enrollments.map((e) => e.course.id);
   const since = utcDay(new Date(now.getTime() - (CALENDAR_DAYS - 1) * 86_400_000));
-  const [lessonTotals, lessonDone, lastSeen, dueReviews, topicRows, days, recent] = await Promise.all([
-    db.lesson.groupBy({ by: ["courseId"], where: { courseId: { in: courseIds }, archivedAt: null, publishedAt: { not: null } }, _count: { _all: true } }),
-    db.lessonProgress.groupBy({ by: ["courseId"], where: { userId: actor.id, courseId: { in: courseIds }, completedAt: { not: null } }, _count: { _all: true } }),
-    db.lessonProgress.findFirst({
-      where: { userId: actor.id, completedAt: null },
-      orderBy: { lastSeenAt: "desc" },
-      select: { lesson: { select: { slug: true, publishedTitle: true, course: { select: { slug: true, title: true } } } } },
-    }),
-    // The same count as the review page: only cards whose item is still published.
-    countDueCards(actor.id, now),
-    // Mastery by topic: each objective counts once per topic its items carry; computed in SQL.
-    db.$queryRaw<{ topic: string; mean: number | null; objectives: bigint | number }[]>`
-      SELECT t."topic" AS topic, AVG(m."pKnown") AS mean, COUNT(*) AS objectives
+  const [courses, aggregates, activity, dueReviews] = await Promise.all([
+    // Enrolled courses with published lessons and the learner's completed lessons.
+    db.$queryRaw<{ id: string; slug: string; title: string; lessons: bigint | number; completed: bigint | number }[]>`
+      SELECT c."id", c."slug", c."title",
+        (SELECT COUNT(*) FROM "Lesson" l JOIN "Module" m ON m."id" = l."moduleId"
+          WHERE l."courseId" = c."id" AND l."archivedAt" IS NULL AND l."publishedAt" IS NOT NULL
+            AND m."archivedAt" IS NULL AND m."publishedAt" IS NOT NULL) AS "lessons",
+        (SELECT COUNT(*) FROM "LessonProgress" p JOIN "Lesson" l ON l."id" = p."lessonId"
+          WHERE p."userId" = e."userId" AND p."courseId" = c."id" AND p."completedAt" IS NOT NULL
+            AND l."archivedAt" IS NULL AND l."publishedAt" IS NOT NULL) AS "completed"
+      FROM "Enrollment" e JOIN "Course" c ON c."id" = e."courseId"
+      WHERE e."userId" = ${actor.id}
+      ORDER BY e."enrolledAt" ASC`,
+    // Mastery by topic (each objective counts once per topic its items carry) and activity per day.
+    db.$queryRaw<{ kind: string; label: string; value: number | null; n: bigint | number }[]>`
+      SELECT 'topic' AS "kind", t."topic" AS "label", AVG(m."pKnown") AS "value", COUNT(*) AS "n"
       FROM "Mastery" m
       JOIN (SELECT DISTINCT "objectiveId", "topic" FROM "Item" WHERE "topic" IS NOT NULL AND "objectiveId" IS NOT NULL) t ON t."objectiveId" = m."objectiveId"
       WHERE m."userId" = ${actor.id}
-      GROUP BY t."topic"`,
-    db.statement.groupBy({ by: ["day"], where: { userId: actor.id, day: { gte: since } }, _count: { _all: true } }),
-    db.quizAttempt.findMany({
-      where: { userId: actor.id, status: "SUBMITTED" },
-      orderBy: { submittedAt: "desc" },
-      take: 5,
-      select: { id: true, kind: true, percent: true, passed: true, submittedAt: true, module: { select: { publishedTitle: true } }, lesson: { select: { publishedTitle: true } }, course: { select: { slug: true } } },
-    }),
+      GROUP BY t."topic"
+      UNION ALL
+      SELECT 'day', s."day", NULL, COUNT(*) FROM "Statement" s
+      WHERE s."userId" = ${actor.id} AND s."day" >= ${since}
+      GROUP BY s."day"`,
+    // The lesson to resume and the five latest submitted attempts, as one list.
+    db.$queryRaw<{ kind: string; a: string | null; b: string | null; c: string | null; d: string | null; pct: number | null; passed: boolean | number | null; at: Date | string | null }[]>`
+      SELECT * FROM (
+        SELECT 'resume' AS "kind", l."slug" AS "a", l."publishedTitle" AS "b", c."slug" AS "c", c."title" AS "d", CAST(NULL AS DOUBLE PRECISION) AS "pct", CAST(NULL AS BOOLEAN) AS "passed", p."lastSeenAt" AS "at"
+        FROM "LessonProgress" p JOIN "Lesson" l ON l."id" = p."lessonId" JOIN "Course" c ON c."id" = p."courseId"
+        WHERE p."userId" = ${actor.id} AND p."completedAt" IS NULL
+        ORDER BY p."lastSeenAt" DESC LIMIT 1
+      ) r
+      UNION ALL
+      SELECT * FROM (
+        SELECT 'attempt', q."id", q."kind", COALESCE(mo."publishedTitle", le."publishedTitle"), c."slug", q."percent", q."passed", q."submittedAt"
+        FROM "QuizAttempt" q JOIN "Course" c ON c."id" = q."courseId"
+        LEFT JOIN "Module" mo ON mo."id" = q."moduleId" LEFT JOIN "Lesson" le ON le."id" = q."lessonId"
+        WHERE q."userId" = ${actor.id} AND q."status" = 'SUBMITTED'
+        ORDER BY q."submittedAt" DESC LIMIT 5
+      ) a`,
+    // The same count as the review page: only cards whose item is still published.
+    countDueCards(actor.id, now),
   ]);
-  const total = new Map(lessonTotals.map((t) => [t.courseId, t._count._all]));
-  const done = new Map(lessonDone.map((t) => [t.courseId, t._count._all]));
+
+  const topics = aggregates.filter((r) => r.kind === "topic");
+  const days = aggregates.filter((r) => r.kind === "day").map((r) => ({ day: r.label, count: num(r.n) }));
+  const resume = activity.find((r) => r.kind === "resume");
+  const attempts = activity.filter((r) => r.kind === "attempt");
   return {
-    courses: enrollments.map((e) => ({ ...e.course, lessons: total.get(e.course.id) ?? 0, completed: done.get(e.course.id) ?? 0 })),
-    resume: lastSeen ? { courseSlug: lastSeen.lesson.course.slug, courseTitle: lastSeen.lesson.course.title, lessonSlug: lastSeen.lesson.slug, lessonTitle: lastSeen.lesson.publishedTitle ?? "" } : null,
+    courses: courses.map((c) => ({ id: c.id, slug: c.slug, title: c.title, lessons: num(c.lessons), completed: num(c.completed) })),
+    resume: resume ? { lessonSlug: resume.a!, lessonTitle: resume.b ?? "", courseSlug: resume.c!, courseTitle: resume.d ?? "" } : null,
     dueReviews,
     masteryByTopic: TOPICS.map((topic) => {
-      const row = topicRows.find((r) => r.topic === topic);
-      return { topic, mean: row?.mean === null || row?.mean === undefined ? null : Number(row.mean), objectives: Number(row?.objectives ?? 0) };
+      const row = topics.find((r) => r.label === topic);
+      return { topic, mean: row && row.value !== null ? Number(row.value) : null, objectives: num(row?.n) };
     }),
-    calendar: activityCalendar(days.map((d) => ({ day: d.day, count: d._count._all })), now),
-    recent: recent.map((a) => ({
-      id: a.id,
-      title: a.kind === "QUIZ" ? `Module quiz: ${a.module?.publishedTitle ?? ""}` : `Check: ${a.lesson?.publishedTitle ?? ""}`,
-      percent: a.percent,
-      passed: a.passed,
-      submittedAt: a.submittedAt,
-      courseSlug: a.course.slug,
+    calendar: activityCalendar(days, now),
+    recent: attempts.map((a) => ({
+      id: a.a!,
+      title: a.b === "QUIZ" ? `Module quiz: ${a.c ?? ""}` : `Check: ${a.c ?? ""}`,
+      percent: a.pct === null ? null : Number(a.pct),
+      passed: a.passed === null ? null : Boolean(a.passed),
+      submittedAt: a.at === null ? null : new Date(a.at),
+      courseSlug: a.d ?? "",
     })),
   };
 }

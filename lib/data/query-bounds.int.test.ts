@@ -53,14 +53,14 @@ describe("query bounds", () => {
     const dashFresh = await count(() => getDashboard(actor(fresh)));
     const dashHeavy = await count(() => getDashboard(actor(heavy)));
     expect(dashHeavy).toBe(dashFresh);
-    expect(dashHeavy).toBeLessThanOrEqual(10);
+    expect(dashHeavy).toBeLessThanOrEqual(4);
 
     const slug = lessons[3].slug;
     await getLessonForReader("paracrine-signalling", slug, actor(fresh)); // fills the render cache
     const lessonFresh = await count(() => getLessonForReader("paracrine-signalling", slug, actor(fresh)));
     const lessonHeavy = await count(() => getLessonForReader("paracrine-signalling", slug, actor(heavy)));
     expect(lessonHeavy).toBe(lessonFresh);
-    expect(lessonHeavy).toBeLessThanOrEqual(8);
+    expect(lessonHeavy).toBeLessThanOrEqual(2);
     console.log(`queries: dashboard ${dashHeavy}, lesson page data ${lessonHeavy}`);
   });
 });

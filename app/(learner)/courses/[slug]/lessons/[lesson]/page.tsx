@@ -7,7 +7,6 @@ import { LessonProgressTracker } from "@/components/lesson/progress-tracker";
 import { MarkCompleteButton } from "@/components/lesson/mark-complete";
 import { ButtonLink } from "@/components/ui/button";
 import { PoeActivity } from "@/components/lesson/poe-activity";
-import { getLessonActivities } from "@/lib/data/lab";
 
 export const metadata: Metadata = { title: "Lesson" };
 
@@ -17,8 +16,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const data = await getLessonForReader(slug, lessonSlug, user);
   if (!data) notFound();
   if (data.needsEnrollment) redirect(`/courses/${slug}`);
-  const { lesson, prev, next, progress, course } = data;
-  const activities = await getLessonActivities(lesson.id);
+  const { lesson, prev, next, progress, course, activities } = data;
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
       <aside className="order-2 lg:order-1">
