@@ -17,7 +17,14 @@ export const reviewableWhere = (userId: string) => ({
 });
 
 export async function countDueCards(userId: string, now = new Date()): Promise<number> {
-  return db.reviewCard.count({ where: { ...reviewableWhere(userId), due: { lte: now } } });
+  // Shown on every dashboard: the reviewableWhere filter as one plain SQL count (a Date binds
+  // natively on PostgreSQL and as the stored ISO text on SQLite, so the comparison is portable).
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(*) AS "n" FROM "ReviewCard" r
+    JOIN "Item" i ON i."id" = r."itemId" JOIN "Course" c ON c."id" = r."courseId"
+    WHERE r."userId" = ${userId} AND r."due" <= ${now}
+      AND i."archivedAt" IS NULL AND i."published" IS NOT NULL AND c."status" = 'PUBLISHED'`;
+  return Number(row?.n ?? 0);
 }
 
 export interface ReviewCardView {
