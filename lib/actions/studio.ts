@@ -104,6 +104,8 @@ export const moveModuleAction = createAction({ schema: moveSchema, roles: AUTHOR
     if (i < 0 || j < 0 || j >= list.length) return false;
     [list[i], list[j]] = [list[j], list[i]];
     for (const [k, m] of list.entries()) if (m.order !== k + 1) await tx.module.update({ where: { id: m.id }, data: { order: k + 1 } });
+    // Order is not drafted: learners see it at once, so the course version their reader caches changes.
+    await tx.course.update({ where: { id: mod.courseId }, data: { updatedAt: new Date() } });
     return true;
   });
   studio(mod.courseId);
@@ -165,6 +167,7 @@ export const moveLessonAction = createAction({ schema: moveSchema, roles: AUTHOR
     if (i < 0 || j < 0 || j >= list.length) return false;
     [list[i], list[j]] = [list[j], list[i]];
     for (const [k, l] of list.entries()) if (l.order !== k + 1) await tx.lesson.update({ where: { id: l.id }, data: { order: k + 1 } });
+    await tx.course.update({ where: { id: lesson.courseId }, data: { updatedAt: new Date() } });
     return true;
   });
   studio(lesson.courseId);

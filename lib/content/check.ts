@@ -3,6 +3,7 @@
 // importer's report.
 import type { Item } from "@/lib/items/schema";
 import type { CourseBundle, Problem } from "./bundle";
+import { detectImageType, parseDataUrl } from "@/lib/assets/image-type";
 
 export const WORDS_MIN = 400;
 export const WORDS_MAX = 1200;
@@ -152,9 +153,15 @@ export function checkBundle(b: CourseBundle, opts: { presetIds?: Set<string> } =
       if (!m.items.some((it) => it.check && it.objective && keys.has(it.objective)))
         problems.push({ file: `modules/${m.dir}/${l.file}`, message: "has no check-for-understanding item (check: true)" });
     }
-  for (const [name, svg] of Object.entries(b.figures)) {
-    for (const p of svgProblems(svg)) problems.push({ file: `figures/${name}`, message: p });
-    if (svg.length > 20_000) problems.push({ file: `figures/${name}`, message: "is larger than 20 KB" });
+  for (const [name, content] of Object.entries(b.figures)) {
+    if (name.endsWith(".svg")) {
+      for (const p of svgProblems(content)) problems.push({ file: `figures/${name}`, message: p });
+      if (content.length > 20_000) problems.push({ file: `figures/${name}`, message: "is larger than 20 KB" });
+    } else {
+      // Uploaded raster images travel in archives as data URLs.
+      const parsed = parseDataUrl(content);
+      if (!parsed || !detectImageType(new Uint8Array(parsed.bytes))) problems.push({ file: `figures/${name}`, message: "is not a PNG, JPEG, GIF or WebP image" });
+    }
   }
   return problems;
 }

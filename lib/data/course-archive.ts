@@ -10,6 +10,7 @@ import { checkBundle, countWords } from "@/lib/content/check";
 import { itemSchema, type Item } from "@/lib/items/schema";
 import { storage } from "@/lib/storage";
 import { activitiesSchema } from "@/lib/lab/activities";
+import { dataUrl, parseDataUrl } from "@/lib/assets/image-type";
 import { PRESETS } from "@/lib/sim/presets";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -70,8 +71,12 @@ export async function importCourseFiles(files: CourseFiles, actor: Actor, opts: 
   const warnings = checked;
 
   // Figures go to content-addressed storage first: an aborted import leaves only unreferenced files.
-  const figureKeys = new Map<string, { key: string; size: number }>();
-  for (const [name, svg] of Object.entries(bundle.figures)) figureKeys.set(name, { key: await storage().put(svg), size: Buffer.byteLength(svg) });
+  const figureKeys = new Map<string, { key: string; size: number; mime: string }>();
+  for (const [name, content] of Object.entries(bundle.figures)) {
+    const binary = name.endsWith(".svg") ? null : parseDataUrl(content);
+    const bytes = binary ? binary.bytes : Buffer.from(content, "utf8");
+    figureKeys.set(name, { key: await storage().put(bytes), size: bytes.length, mime: binary ? binary.mime : "image/svg+xml" });
+  }
 
   return db.$transaction(
     async (tx) => {
@@ -92,12 +97,12 @@ export async function importCourseFiles(files: CourseFiles, actor: Actor, opts: 
   );
 }
 
-async function writeBundle(tx: Tx, courseId: string, b: CourseBundle, figureKeys: Map<string, { key: string; size: number }>) {
+async function writeBundle(tx: Tx, courseId: string, b: CourseBundle, figureKeys: Map<string, { key: string; size: number; mime: string }>) {
   await tx.glossaryTerm.deleteMany({ where: { courseId } });
   if (b.glossary.length) await tx.glossaryTerm.createMany({ data: b.glossary.map((g) => ({ courseId, slug: g.slug, term: g.term, definition: g.definition })) });
 
   for (const [name, f] of figureKeys) {
-    const mime = name.endsWith(".svg") ? "image/svg+xml" : "application/octet-stream";
+    const mime = f.mime;
     await tx.asset.upsert({ where: { courseId_name: { courseId, name } }, create: { courseId, name, mime, size: f.size, storageKey: f.key }, update: { mime, size: f.size, storageKey: f.key } });
   }
 
@@ -185,7 +190,7 @@ export async function exportCourseFiles(courseId: string, actor: Actor): Promise
       slug: true, title: true, summary: true, description: true, passMark: true, status: true,
       instructors: { select: { userId: true, role: true } },
       glossary: { select: { slug: true, term: true, definition: true }, orderBy: { slug: "asc" } },
-      assets: { select: { name: true, storageKey: true }, orderBy: { name: "asc" } },
+      assets: { select: { name: true, mime: true, storageKey: true }, orderBy: { name: "asc" } },
       modules: {
         where: { archivedAt: null },
         orderBy: [{ order: "asc" }, { slug: "asc" }],
@@ -211,7 +216,8 @@ export async function exportCourseFiles(courseId: string, actor: Actor): Promise
   const figures: Record<string, string> = {};
   for (const a of course.assets) {
     const bytes = await storage().get(a.storageKey);
-    if (bytes && a.name.endsWith(".svg")) figures[a.name] = bytes.toString("utf8");
+    if (!bytes) continue;
+    figures[a.name] = a.name.endsWith(".svg") ? bytes.toString("utf8") : dataUrl(a.mime, new Uint8Array(bytes));
   }
   const pad = (n: number) => String(n).padStart(2, "0");
   const bundle: CourseBundle = {

@@ -133,3 +133,9 @@ export async function getItemEditor(courseId: string, itemId: string | null, act
   const data = item ? itemDataSchema.safeParse(JSON.parse(item.data)) : null;
   return { course, modules, item: item ? { ...item, parsed: data?.success ? data.data : null } : null };
 }
+
+/** The course's images and figures, for the lesson editor's "Images" panel. */
+export async function listCourseImages(courseId: string, actor: Actor) {
+  await requireCourse(courseId, actor);
+  return db.asset.findMany({ where: { courseId }, orderBy: { name: "asc" }, select: { name: true, mime: true, size: true } });
+}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
-import { getStudioLesson } from "@/lib/data/studio";
+import { getStudioLesson, listCourseImages } from "@/lib/data/studio";
+import { ImageUpload } from "@/components/studio/image-upload";
 import { deleteObjectiveAction } from "@/lib/actions/studio";
 import { LessonEditor } from "@/components/studio/lesson-editor";
 import { NewObjectiveForm } from "@/components/studio/objective-forms";
@@ -15,6 +16,7 @@ export default async function EditLessonPage({ params }: { params: Promise<{ cou
   const user = await requireRole(["INSTRUCTOR", "ADMIN"], `/studio/${courseId}/lessons/${lessonId}`);
   const lesson = await getStudioLesson(lessonId, user);
   if (!lesson || lesson.course.id !== courseId) notFound();
+  const images = await listCourseImages(courseId, user);
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -31,6 +33,20 @@ export default async function EditLessonPage({ params }: { params: Promise<{ cou
         </nav>
       </div>
       <LessonEditor courseId={courseId} lesson={{ id: lesson.id, title: lesson.title, body: lesson.body, version: lesson.version }} />
+      <section aria-labelledby="images" className="space-y-3">
+        <h2 id="images" className="text-xl font-semibold">Images and figures</h2>
+        <p className="text-sm">Show one in the lesson with <code>![a description of what it shows](figures/NAME)</code>; the description is what screen readers read.</p>
+        {images.length ? (
+          <ul className="max-h-48 overflow-y-auto text-sm">
+            {images.map((a) => (
+              <li key={a.name}>
+                <code>figures/{a.name}</code> <span className="text-slate-600 dark:text-slate-400">({Math.round(a.size / 1024)} KB)</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <ImageUpload courseId={courseId} />
+      </section>
       <section aria-labelledby="objectives" className="space-y-3">
         <h2 id="objectives" className="text-xl font-semibold">Objectives</h2>
         {lesson.objectives.length === 0 ? <p>No objectives yet.</p> : null}
