@@ -98,6 +98,40 @@ test.describe("roles", () => {
   });
 });
 
+test.describe("replayed requests", () => {
+  test("a learner replaying an admin's server action is refused and nothing is written", async ({ browser, makeUser }) => {
+    const admin = await makeUser("ADMIN");
+    const target = await makeUser("LEARNER");
+    const learner = await makeUser("LEARNER");
+    const { signInViaApi } = await import("./fixtures");
+    const adminCtx = await browser.newContext();
+    await signInViaApi(adminCtx.request, admin.email);
+    const page = await adminCtx.newPage();
+    await page.goto(`/admin/users?q=${encodeURIComponent(target.email)}`);
+    // Capture the exact request the admin's browser sends for "change role".
+    const captured = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+    await page.getByLabel(`Role of ${target.name}`).selectOption("INSTRUCTOR");
+    const req = await captured;
+    await expect.poll(async () => (await testDb().user.findUnique({ where: { id: target.id }, select: { role: true } }))?.role).toBe("INSTRUCTOR");
+    await testDb().user.update({ where: { id: target.id }, data: { role: "LEARNER" } });
+
+    // The learner replays it with their own session, and with no session at all.
+    const learnerCtx = await browser.newContext();
+    await signInViaApi(learnerCtx.request, learner.email);
+    const headers = { "next-action": req.headers()["next-action"], "content-type": req.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" };
+    const replay = await learnerCtx.request.post(req.url(), { headers, data: req.postData() ?? "" });
+    expect(await replay.text()).toContain("FORBIDDEN");
+    const anonymous = await browser.newContext();
+    // Without a session the proxy already turns it away (the action's own check is covered in lib/auth/auth.int.test.ts).
+    const anon = await anonymous.request.post(req.url(), { headers, data: req.postData() ?? "", maxRedirects: 0 });
+    expect(anon.status()).toBe(307);
+    expect(anon.headers()["location"]).toContain("/signin");
+    const after = await testDb().user.findUnique({ where: { id: target.id }, select: { role: true } });
+    expect(after?.role).toBe("LEARNER");
+    await Promise.all([adminCtx.close(), learnerCtx.close(), anonymous.close()]);
+  });
+});
+
 test.describe("platform", () => {
   test("health answers after a real query", async ({ request }) => {
     const res = await request.get("/api/health");
