@@ -1,11 +1,5 @@
-// Runs once when the server starts: a production server refuses to start without a real secret,
-// instead of signing sessions with a guessable one.
+// Runs once when the server starts. The check lives in a Node-only module, imported only under the
+// Node.js runtime (the documented pattern), so the Edge build never sees process.exit.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { readEnv, resolveAuthSecret } = await import("./lib/env");
-  const result = resolveAuthSecret(readEnv());
-  if (!result.ok) {
-    console.error(`Paracrine refuses to start: ${result.reason}. Set NEXTAUTH_SECRET to a random value of 32+ characters (for example: openssl rand -base64 32).`);
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node");
 }

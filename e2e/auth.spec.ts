@@ -133,6 +133,24 @@ test.describe("replayed requests", () => {
 });
 
 test.describe("platform", () => {
+  test("a production server refuses to start without a real secret", async () => {
+    const { spawn } = await import("node:child_process");
+    for (const secret of [undefined, "changeme"]) {
+      const env = { ...process.env, NODE_ENV: "production" } as Record<string, string | undefined>;
+      if (secret) env.NEXTAUTH_SECRET = secret;
+      else delete env.NEXTAUTH_SECRET;
+      const child = spawn("node_modules/.bin/next", ["start", "-p", "3199"], { env: env as NodeJS.ProcessEnv });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += String(d)));
+      const code = await new Promise<number | null>((resolve) => {
+        const timer = setTimeout(() => (child.kill(), resolve(null)), 30_000);
+        child.on("exit", (c) => (clearTimeout(timer), resolve(c)));
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain("Paracrine refuses to start");
+    }
+  });
+
   test("health answers after a real query", async ({ request }) => {
     const res = await request.get("/api/health");
     expect(res.status()).toBe(200);

@@ -13,7 +13,7 @@ import { giftItems, parseGift } from "@/lib/gift/parse";
 import {
   addInstructorSchema, archiveImportSchema, courseIdSchema, courseSettingsSchema, createCourseSchema, createLessonSchema, createModuleSchema,
   deleteObjectiveSchema, giftImportSchema, itemFormSchema, itemFromForm, moveSchema, objectiveSchema, previewSchema, removeInstructorSchema,
-  renameModuleSchema, restoreRevisionSchema, saveLessonSchema, slugify, CONFLICT_MESSAGE,
+  renameModuleSchema, reorderSchema, restoreRevisionSchema, saveLessonSchema, slugify, CONFLICT_MESSAGE,
 } from "@/lib/validation/studio";
 import { createAction } from "./safe-action";
 
@@ -110,6 +110,37 @@ export const moveModuleAction = createAction({ schema: moveSchema, roles: AUTHOR
   });
   studio(mod.courseId);
   return { moved };
+});
+
+/** Writes a complete new order; the ids must be exactly the current children (the client is untrusted). */
+async function applyOrder(current: { id: string; order: number }[], ids: string[], write: (id: string, order: number) => Promise<unknown>) {
+  const known = new Set(current.map((c) => c.id));
+  if (ids.length !== known.size || ids.some((id) => !known.has(id)))
+    throw new AppError("CONFLICT", "The list changed since you opened the page. Reload and try again.");
+  const now = new Map(current.map((c) => [c.id, c.order]));
+  for (const [k, id] of ids.entries()) if (now.get(id) !== k + 1) await write(id, k + 1);
+}
+
+export const reorderModulesAction = createAction({ schema: reorderSchema, roles: AUTHORS }, async ({ parentId, ids }, { user }) => {
+  const course = await requireCourse(parentId, user);
+  await db.$transaction(async (tx) => {
+    const current = await tx.module.findMany({ where: { courseId: course.id, archivedAt: null }, select: { id: true, order: true } });
+    await applyOrder(current, ids, (id, order) => tx.module.update({ where: { id }, data: { order } }));
+    await tx.course.update({ where: { id: course.id }, data: { updatedAt: new Date() } });
+  });
+  studio(course.id);
+  return { count: ids.length };
+});
+
+export const reorderLessonsAction = createAction({ schema: reorderSchema, roles: AUTHORS }, async ({ parentId, ids }, { user }) => {
+  const mod = await editableModule(parentId, user);
+  await db.$transaction(async (tx) => {
+    const current = await tx.lesson.findMany({ where: { moduleId: mod.id, archivedAt: null }, select: { id: true, order: true } });
+    await applyOrder(current, ids, (id, order) => tx.lesson.update({ where: { id }, data: { order } }));
+    await tx.course.update({ where: { id: mod.courseId }, data: { updatedAt: new Date() } });
+  });
+  studio(mod.courseId);
+  return { count: ids.length };
 });
 
 // ------------------------------------------------------------------ lessons

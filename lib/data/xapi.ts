@@ -36,6 +36,8 @@ const ACTIVITY_TYPES: Record<string, string> = {
   Item: "http://adlnet.gov/expapi/activities/cmi.interaction",
   Quiz: "http://adlnet.gov/expapi/activities/assessment",
   Check: "http://adlnet.gov/expapi/activities/assessment",
+  // Predict–observe–explain activities in the gradient simulator.
+  Activity: "http://adlnet.gov/expapi/activities/simulation",
 };
 
 /** Milliseconds as an ISO 8601 duration, e.g. 83_450 → "PT1M23.45S" (xAPI keeps 0.01 s precision). */

@@ -44,6 +44,11 @@ export const courseIdSchema = z.object({ courseId: idSchema });
 export const createModuleSchema = z.object({ courseId: idSchema, title, slug: z.preprocess((v) => (v === "" ? undefined : v), slug.optional()) });
 export const renameModuleSchema = z.object({ moduleId: idSchema, title, summary: z.string().trim().max(1000).default("") });
 export const moveSchema = z.object({ id: idSchema, direction: z.enum(["up", "down"]) });
+/** A complete new order (drag and drop): every id of the parent's children, each once. */
+export const reorderSchema = z.object({
+  parentId: idSchema,
+  ids: z.array(idSchema).min(1).max(500).refine((ids) => new Set(ids).size === ids.length, "Each item may appear once."),
+});
 
 export const createLessonSchema = z.object({ moduleId: idSchema, title, slug: z.preprocess((v) => (v === "" ? undefined : v), slug.optional()) });
 export const saveLessonSchema = z.object({

@@ -6,6 +6,7 @@ import { getStudioCourse } from "@/lib/data/studio";
 import { moveLessonAction, moveModuleAction, publishCourseAction, removeInstructorAction } from "@/lib/actions/studio";
 import { Badge, Card } from "@/components/ui/card";
 import { ActionButton } from "@/components/studio/action-button";
+import { DragReorder } from "@/components/studio/drag-reorder";
 import { AddInstructorForm, CourseSettingsForm, NewLessonForm, NewModuleForm, RenameModuleForm } from "@/components/studio/course-forms";
 
 export const metadata: Metadata = { title: "Course studio" };
@@ -47,6 +48,9 @@ export default async function StudioCoursePage({ params }: { params: Promise<{ c
 
       <section aria-labelledby="outline" className="space-y-4">
         <h2 id="outline" className="text-xl font-semibold">Modules and lessons</h2>
+        {course.modules.length > 1 ? (
+          <DragReorder kind="modules" parentId={course.id} label="Module order" items={course.modules.map((m) => ({ id: m.id, title: m.title }))} />
+        ) : null}
         <ol className="space-y-4">
           {course.modules.map((m, i) => (
             <li key={m.id}>
@@ -72,6 +76,9 @@ export default async function StudioCoursePage({ params }: { params: Promise<{ c
                     </li>
                   ))}
                 </ul>
+                {m.lessons.length > 1 ? (
+                  <DragReorder kind="lessons" parentId={m.id} label={`Lesson order in ${m.title}`} items={m.lessons.map((l) => ({ id: l.id, title: l.title }))} />
+                ) : null}
                 <NewLessonForm moduleId={m.id} moduleTitle={m.title} />
               </Card>
             </li>
