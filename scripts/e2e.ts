@@ -3,10 +3,12 @@
 // Playwright against `next start`. Everything it creates is removed at the end.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrate } from "../prisma/migrate";
+import { databaseUrlOn, pgAdmin } from "../prisma/pg-admin";
+import { buildIsStale } from "./build-freshness";
 
 const root = process.cwd();
 const tmp = mkdtempSync(path.join(os.tmpdir(), "paracrine-e2e-"));
@@ -21,51 +23,26 @@ const env: NodeJS.ProcessEnv = {
 const pgServer = process.env.TEST_POSTGRES_URL;
 const dbName = `paracrine_e2e_${randomBytes(5).toString("hex")}`;
 
-async function pgAdmin(sql: string) {
-  const { default: pg } = await import("pg");
-  const c = new pg.Client({ connectionString: pgServer });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === "node_modules" || e.name.startsWith(".") || e.name === "generated") continue;
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 function run(cmd: string, args: string[]): number {
   return spawnSync(cmd, args, { stdio: "inherit", env, cwd: root }).status ?? 1;
 }
 
 async function main(): Promise<number> {
   if (pgServer) {
-    const u = new URL(pgServer);
-    u.pathname = `/${dbName}`;
-    env.DATABASE_URL = u.toString();
-    await pgAdmin(`CREATE DATABASE "${dbName}"`);
+    env.DATABASE_URL = databaseUrlOn(pgServer, dbName);
+    await pgAdmin(pgServer, `CREATE DATABASE "${dbName}"`);
   } else {
     env.DATABASE_URL = `file:${path.join(tmp, "e2e.db")}`;
   }
   try {
     await migrate(env.DATABASE_URL!);
     if (run("node_modules/.bin/tsx", ["--conditions=react-server", "prisma/seed.ts"]) !== 0) return 1;
-    const buildId = path.join(root, ".next", "BUILD_ID");
-    const sources = Math.max(...["app", "components", "lib", "prisma", "proxy.ts", "next.config.js"].filter((d) => existsSync(d)).map((d) => (statSync(d).isDirectory() ? newestMtime(d) : statSync(d).mtimeMs)));
-    if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
+    if (buildIsStale(root)) {
       if (run("node_modules/.bin/next", ["build"]) !== 0) return 1;
     }
     return run("node_modules/.bin/playwright", ["test", ...process.argv.slice(2)]);
   } finally {
-    if (pgServer) await pgAdmin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+    if (pgServer) await pgAdmin(pgServer, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -4,10 +4,11 @@
 // folder (never a fixed default), so sessions survive restarts.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "../prisma/migrate";
 import { DEFAULT_DATABASE_URL } from "../lib/env";
+import { buildIsStale } from "./build-freshness";
 
 const root = process.cwd();
 const dataDir = path.resolve(process.env.DATA_DIR ?? "./data");
@@ -23,16 +24,6 @@ if (!env.NEXTAUTH_SECRET) {
 }
 env.PARACRINE_DEMO ??= "1";
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 function run(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env, cwd: root });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -42,9 +33,7 @@ async function main() {
   const applied = await migrate(env.DATABASE_URL!);
   console.log(applied.length ? `Database migrated: ${applied.join(", ")}` : "Database is up to date.");
   run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  const sources = Math.max(...["app", "components", "lib", "prisma", "public"].filter((d) => existsSync(d)).map((d) => newestMtime(path.join(root, d))));
-  if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
+  if (buildIsStale(root)) {
     console.log("Building the app (about a minute)…");
     run(path.join(root, "node_modules/.bin/next"), ["build"]);
   }

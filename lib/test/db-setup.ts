@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { migrate } from "@/prisma/migrate";
+import { databaseUrlOn, pgAdmin } from "@/prisma/pg-admin";
 
 const pgServer = process.env.TEST_POSTGRES_URL;
 let cleanup: () => Promise<void> = async () => undefined;
@@ -18,31 +19,18 @@ process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 let dbName = "";
 if (pgServer) {
   dbName = `paracrine_test_${randomBytes(6).toString("hex")}`;
-  const u = new URL(pgServer);
-  u.pathname = `/${dbName}`;
-  process.env.DATABASE_URL = u.toString();
+  process.env.DATABASE_URL = databaseUrlOn(pgServer, dbName);
 } else {
   process.env.DATABASE_URL = `file:${path.join(tmp, "test.db")}`;
 }
 
-async function admin(sql: string) {
-  const { default: pg } = await import("pg");
-  const c = new pg.Client({ connectionString: pgServer });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
   if (pgServer) {
-    await admin(`CREATE DATABASE "${dbName}"`);
+    await pgAdmin(pgServer, `CREATE DATABASE "${dbName}"`);
     cleanup = async () => {
       const { getDb } = await import("@/lib/db");
       await getDb().$disconnect();
-      await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await pgAdmin(pgServer!, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     };
   } else {
     cleanup = async () => {
