@@ -72,7 +72,7 @@ test("an instructor authors and publishes a module; a learner takes it; the inst
   await expect(order.getByRole("listitem")).toHaveText(["⠿1. Signals in tissue", "⠿2. Clinical links"]);
   await order.getByText("2. Clinical links").dragTo(order.getByText("1. Signals in tissue"));
   await expect(ip.getByRole("heading", { level: 3, name: "1. Clinical links" })).toBeVisible();
-  await ip.getByRole("button", { name: "Move Clinical links down" }).click();
+  await ip.getByRole("button", { name: "Move down: Clinical links" }).click();
   await expect(ip.getByRole("heading", { level: 3, name: "1. Signals in tissue" })).toBeVisible();
   await ip.getByRole("link", { name: "Local signals" }).click();
   await ip.getByLabel("Body (Markdown, $math$ with KaTeX)").fill("## Range\n\nThe decay length is $\\lambda = \\sqrt{D/k}$.\n\n<script>alert(1)</script>");

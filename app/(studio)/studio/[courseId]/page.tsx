@@ -58,8 +58,8 @@ export default async function StudioCoursePage({ params }: { params: Promise<{ c
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h3 className="text-lg font-semibold">{i + 1}. {m.title}</h3>
                   <div className="flex flex-wrap gap-2">
-                    <ActionButton action={moveModuleAction} args={{ id: m.id, direction: "up" }} label={`Move ${m.title} up`} variant="ghost">Move up</ActionButton>
-                    <ActionButton action={moveModuleAction} args={{ id: m.id, direction: "down" }} label={`Move ${m.title} down`} variant="ghost">Move down</ActionButton>
+                    <ActionButton action={moveModuleAction} args={{ id: m.id, direction: "up" }} label={`Move up: ${m.title}`} variant="ghost">Move up</ActionButton>
+                    <ActionButton action={moveModuleAction} args={{ id: m.id, direction: "down" }} label={`Move down: ${m.title}`} variant="ghost">Move down</ActionButton>
                   </div>
                 </div>
                 <RenameModuleForm module={{ id: m.id, title: m.title, summary: m.summary }} />

@@ -53,7 +53,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ course
                   </pre>
                 </details>
                 {r.version !== lesson.version || i > 0 ? (
-                  <ActionButton action={restoreRevisionAction} args={{ revisionId: r.id, version: lesson.version }} label={`Restore version ${r.version}`} done="Restored as a new draft.">
+                  <ActionButton action={restoreRevisionAction} args={{ revisionId: r.id, version: lesson.version }} label={`Restore this version (${r.version})`} done="Restored as a new draft.">
                     Restore this version
                   </ActionButton>
                 ) : (
