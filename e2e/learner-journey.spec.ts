@@ -113,5 +113,10 @@ test("sign-up → lesson → quiz with every item type → review → dashboard 
   for (const t of served) p = updateMastery(p, 1, { ...DEFAULT_BKT, guess: guessFor(t) });
   await expect(page.getByTestId("mastery-mechanism")).toContainText(`${Math.round(p * 100)}%`);
   await expectNoAxeViolations(page);
+
+  // The same estimate, per objective, in words and numbers on the course page.
+  await page.goto(`/courses/${c.course.slug}`);
+  await page.getByText("Your mastery of this module's objectives").click();
+  await expect(page.getByText(`an estimated ${Math.round(p * 100)}% chance you have this objective, from 7 answers.`)).toBeVisible();
   await db.user.deleteMany({ where: { email } });
 });

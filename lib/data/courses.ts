@@ -47,7 +47,7 @@ export async function getSyllabus(slug: string, actor: Actor | null) {
   const access = await getCourseAccess(slug, actor);
   if (!access) return null;
   const { course } = access;
-  const [modules, progress, glossaryCount] = await Promise.all([
+  const [modules, progress, glossaryCount, mastery] = await Promise.all([
     db.module.findMany({
       where: { courseId: course.id, ...publishedModule },
       orderBy: [{ order: "asc" }],
@@ -70,8 +70,10 @@ export async function getSyllabus(slug: string, actor: Actor | null) {
       ? db.lessonProgress.findMany({ where: { userId: actor.id, courseId: course.id }, select: { lessonId: true, completedAt: true, position: true } })
       : Promise.resolve([]),
     db.glossaryTerm.count({ where: { courseId: course.id } }),
+    actor ? db.mastery.findMany({ where: { userId: actor.id, courseId: course.id }, select: { objectiveId: true, pKnown: true, attempts: true } }) : Promise.resolve([]),
   ]);
   const done = new Map(progress.map((p) => [p.lessonId, p]));
+  const known = new Map(mastery.map((m) => [m.objectiveId, m]));
   return {
     ...access,
     glossaryCount,
@@ -88,7 +90,7 @@ export async function getSyllabus(slug: string, actor: Actor | null) {
         slug: l.slug,
         title: l.publishedTitle ?? "",
         minutes: readingMinutes(l.wordCount),
-        objectives: l.objectives,
+        objectives: l.objectives.map((o) => ({ ...o, pKnown: known.get(o.id)?.pKnown ?? null, attempts: known.get(o.id)?.attempts ?? 0 })),
         completed: !!done.get(l.id)?.completedAt,
         position: done.get(l.id)?.position ?? 0,
       })),

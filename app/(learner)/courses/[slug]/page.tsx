@@ -7,6 +7,7 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { Badge, Card, ProgressBar } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { EnrollButton } from "@/components/course/enroll-button";
+import { describeMastery } from "@/lib/items/mastery";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: (await params).slug.replace(/-/g, " ") };
@@ -72,6 +73,21 @@ export default async function CoursePage({ params }: { params: Promise<{ slug: s
                     </li>
                   ))}
                 </ol>
+                {s.enrollment ? (
+                  <details className="mt-3 text-sm">
+                    <summary className="cursor-pointer">Your mastery of this module&apos;s objectives</summary>
+                    <ul className="mt-2 space-y-2">
+                      {m.lessons.flatMap((l) =>
+                        l.objectives.map((o) => (
+                          <li key={o.id}>
+                            <span className="block">{o.text}</span>
+                            <span className="text-slate-600 dark:text-slate-400">{describeMastery(o.pKnown, o.attempts)}</span>
+                          </li>
+                        )),
+                      )}
+                    </ul>
+                  </details>
+                ) : null}
                 {m.quizItems ? (
                   <p className="mt-3 text-sm">
                     {s.enrollment || s.team ? <Link href={`/courses/${slug}/modules/${m.slug}/quiz`}>Module quiz</Link> : "Module quiz"}: {m.quizItems} questions, pass mark{" "}
