@@ -59,7 +59,7 @@ export function authOptions(): NextAuthOptions {
       encode: (p) => encodeSessionToken({ token: p.token, secret: String(p.secret), maxAge: p.maxAge }),
       decode: (p) => decodeSessionToken({ token: p.token, secret: String(p.secret) }),
     },
-    pages: { signIn: "/signin", error: "/signin" },
+    pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
     providers,
     callbacks: {
       async signIn({ account, profile, user }) {
