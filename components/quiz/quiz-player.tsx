@@ -4,13 +4,15 @@
 // flight and a ref guards against double clicks (the server is idempotent anyway).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { answerItemAction, startAttemptAction, submitAttemptAction } from "@/lib/actions/quiz";
 import { cn } from "@/lib/utils";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert, Card, ProgressBar } from "@/components/ui/card";
 import { draftFromResponse, emptyDraft, toResponse, type Draft } from "./draft";
 import { ItemInput } from "./item-input";
+import { ItemPrompt } from "./item-prompt";
+import { useSingleFlight } from "./use-single-flight";
 import { ItemFeedbackPanel } from "./item-feedback";
 import type { Feedback, QuizItem } from "./types";
 
@@ -46,8 +48,7 @@ export function QuizPlayer(props: QuizPlayerProps) {
   const [feedback, setFeedback] = useState<Record<string, Feedback>>(() => Object.fromEntries(items.flatMap((i) => (i.answered ? [[i.id, i.answered]] : []))));
   const [result, setResult] = useState<QuizResult | null>(props.result);
   const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const busy = useRef(false);
+  const [pending, run] = useSingleFlight();
   const shownAt = useRef(0);
   const feedbackRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -70,18 +71,6 @@ export function QuizPlayer(props: QuizPlayerProps) {
   }, [result]);
 
   const answeredCount = Object.keys(feedback).length;
-
-  function run(task: () => Promise<void>) {
-    if (busy.current) return;
-    busy.current = true;
-    start(async () => {
-      try {
-        await task();
-      } finally {
-        busy.current = false;
-      }
-    });
-  }
 
   function check() {
     if (!item || feedback[item.id]) return;
@@ -183,13 +172,7 @@ export function QuizPlayer(props: QuizPlayerProps) {
         <h2 ref={headingRef} tabIndex={-1} className="text-sm font-semibold uppercase tracking-wide text-slate-600 outline-none dark:text-slate-400">
           Question {index + 1} of {items.length}
         </h2>
-        {item.scenario ? (
-          <section aria-label={item.caseTitle ? `Case: ${item.caseTitle}` : "Case"} className="rounded-md bg-slate-50 p-3 dark:bg-slate-800">
-            {item.caseTitle ? <p className="font-semibold">Case: {item.caseTitle}</p> : null}
-            <div className="prose-lesson" dangerouslySetInnerHTML={{ __html: item.scenario }} />
-          </section>
-        ) : null}
-        <div id={`stem-${item.id}`} className="prose-lesson text-lg" dangerouslySetInnerHTML={{ __html: item.stem }} />
+        <ItemPrompt id={item.id} stem={item.stem} caseTitle={item.caseTitle} scenario={item.scenario} />
         <form
           aria-describedby={`stem-${item.id}`}
           onSubmit={(e) => {

@@ -3,27 +3,19 @@
 // how well you remembered: Again/Hard/Good/Easy, by button or with the keys 1–4. The rating carries
 // the card's review count, so a double press is ignored by the server.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { revealReviewAction, reviewCardAction } from "@/lib/actions/review";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { emptyDraft, toResponse, type Draft } from "@/components/quiz/draft";
 import { ItemInput } from "@/components/quiz/item-input";
+import { ItemPrompt } from "@/components/quiz/item-prompt";
+import { useSingleFlight } from "@/components/quiz/use-single-flight";
 import { ItemFeedbackPanel } from "@/components/quiz/item-feedback";
-import type { Feedback, ItemResponse, ItemType, PlayerView } from "@/components/quiz/types";
+import type { Feedback, ItemResponse } from "@/components/quiz/types";
+import type { ReviewCardView } from "@/lib/items/player";
 
-export interface ReviewCardProps {
-  id: string;
-  reps: number;
-  itemId: string;
-  type: ItemType;
-  stem: string;
-  caseTitle: string | null;
-  scenario: string | null;
-  view: PlayerView;
-  courseTitle: string;
-  intervals: Record<1 | 2 | 3 | 4, string>;
-}
+export type ReviewCardProps = ReviewCardView;
 
 type Revealed = { kind: "graded"; feedback: Feedback } | { kind: "shown"; correctAnswer: string; explanation: string };
 
@@ -39,24 +31,9 @@ export function ReviewSession({ card }: { card: ReviewCardProps }) {
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(card.view));
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const busy = useRef(false);
+  const [pending, run] = useSingleFlight();
   const revealRef = useRef<HTMLDivElement>(null);
 
-  const run = useCallback(
-    (task: () => Promise<void>) => {
-      if (busy.current) return;
-      busy.current = true;
-      start(async () => {
-        try {
-          await task();
-        } finally {
-          busy.current = false;
-        }
-      });
-    },
-    [start],
-  );
 
   function reveal(withAnswer: boolean) {
     let response: ItemResponse | undefined;
@@ -111,13 +88,7 @@ export function ReviewSession({ card }: { card: ReviewCardProps }) {
   return (
     <Card className="space-y-4">
       <p className="text-sm text-slate-600 dark:text-slate-400">{card.courseTitle}</p>
-      {card.scenario ? (
-        <section aria-label={card.caseTitle ? `Case: ${card.caseTitle}` : "Case"} className="rounded-md bg-slate-50 p-3 dark:bg-slate-800">
-          {card.caseTitle ? <p className="font-semibold">Case: {card.caseTitle}</p> : null}
-          <div className="prose-lesson" dangerouslySetInnerHTML={{ __html: card.scenario }} />
-        </section>
-      ) : null}
-      <div id={`stem-${card.id}`} className="prose-lesson text-lg" dangerouslySetInnerHTML={{ __html: card.stem }} />
+      <ItemPrompt id={card.id} stem={card.stem} caseTitle={card.caseTitle} scenario={card.scenario} />
       <form
         aria-describedby={`stem-${card.id}`}
         className="space-y-4"

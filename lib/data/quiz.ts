@@ -10,6 +10,9 @@ import { canEditCourse, type Actor } from "@/lib/auth/permissions";
 import { itemDataSchema, responseSchema, type ItemData, type ItemResponse, type ItemType } from "@/lib/items/schema";
 import { correctAnswerText, gradeItem, itemSeed, playerView, type PlayerView } from "@/lib/items/grade";
 import { renderRichText } from "@/lib/markdown/render";
+import type { ItemFeedback, PlayerItem } from "@/lib/items/player";
+
+export type { ItemFeedback, PlayerItem };
 import type { StartAttemptInput } from "@/lib/validation/quiz";
 
 export type AttemptKind = "CHECK" | "QUIZ";
@@ -43,18 +46,6 @@ export function plainName(stem: string, max = 120): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-export interface ItemFeedback {
-  itemId: string;
-  score: number;
-  correct: boolean;
-  /** Rendered HTML, one entry per feedback text. */
-  feedback: string[];
-  /** Rendered HTML. */
-  explanation: string;
-  correctAnswer: string;
-  parts: Record<string, boolean> | null;
-  response: ItemResponse;
-}
 
 /**
  * Feedback for a stored or new response. The stored score is authoritative (the item may have been
@@ -166,17 +157,6 @@ export async function startAttempt(actor: Actor, input: StartAttemptInput): Prom
   return { attemptId: created.id, target };
 }
 
-export interface PlayerItem {
-  id: string;
-  type: ItemType;
-  /** Rendered HTML. */
-  stem: string;
-  caseTitle: string | null;
-  /** Rendered HTML of the case scenario, when the item belongs to a case. */
-  scenario: string | null;
-  view: PlayerView;
-  answered: ItemFeedback | null;
-}
 
 export interface PlayerAttempt {
   id: string;

@@ -8,6 +8,9 @@ import type { ItemType } from "@/lib/items/schema";
 import { renderRichText } from "@/lib/markdown/render";
 import { DEFAULT_RETENTION, describeInterval, preview } from "@/lib/review/fsrs";
 import { parsePublished } from "./quiz";
+import type { ReviewCardView } from "@/lib/items/player";
+
+export type { ReviewCardView };
 
 /** Cards the learner may review: their own, on items still published, in courses still published. */
 export const reviewableWhere = (userId: string) => ({
@@ -27,20 +30,6 @@ export async function countDueCards(userId: string, now = new Date()): Promise<n
   return Number(row?.n ?? 0);
 }
 
-export interface ReviewCardView {
-  id: string;
-  /** The card's review count: sent back with the rating so a stale double submit is ignored. */
-  reps: number;
-  itemId: string;
-  type: ItemType;
-  stem: string;
-  caseTitle: string | null;
-  scenario: string | null;
-  view: PlayerView;
-  courseTitle: string;
-  /** Rating → "10 min", "3 days": what each button would schedule. */
-  intervals: Record<1 | 2 | 3 | 4, string>;
-}
 
 export async function getReviewSession(actor: Actor, now = new Date()): Promise<{ due: number; retention: number; card: ReviewCardView | null; nextDue: Date | null }> {
   const where = { ...reviewableWhere(actor.id), due: { lte: now } };
