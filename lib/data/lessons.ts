@@ -5,7 +5,7 @@ import "server-only";
 // in memory. Per request there remain three small reads as plain SQL: the session, the course with
 // this learner's enrolment and team membership, and the learner's progress row.
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/permissions";
+import { canEditCourse, type Actor } from "@/lib/auth/permissions";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { activitiesSchema, activityForLearner, type LearnerActivity } from "@/lib/lab/activities";
 import { readingMinutes } from "./courses";
@@ -121,8 +121,8 @@ export async function getLessonForReader(courseSlug: string, lessonSlug: string,
       (SELECT COUNT(*) FROM "CourseInstructor" i WHERE i."courseId" = c."id" AND i."userId" = ${actor.id}) AS "team"
     FROM "Course" c WHERE c."slug" = ${courseSlug}`;
   if (!course) return null;
-  // Same rule as canEditCourse: admins, and instructors who teach the course.
-  const team = actor.role === "ADMIN" || (actor.role === "INSTRUCTOR" && Number(course.team) > 0);
+  // The policy decides, from the one membership fact the query fetched.
+  const team = canEditCourse(actor, { instructors: Number(course.team) > 0 ? [{ userId: actor.id, role: "CO" }] : [] });
   if (course.status !== "PUBLISHED" && !team) return null;
   const courseInfo = { id: course.id, slug: course.slug, title: course.title, status: course.status, passMark: Number(course.passMark) };
   if (Number(course.enrolled) === 0 && !team) return { course: courseInfo, needsEnrollment: true as const };
