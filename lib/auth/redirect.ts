@@ -1,22 +1,21 @@
-// callbackUrl only ever leads to this site: a same-origin absolute URL or a local path, never
-// "//evil.example" or "/\evil.example" (which browsers treat as another host).
+// callbackUrl only ever leads to this site. The URL is resolved the way a browser resolves it (WHATWG
+// URL parsing: tabs and newlines dropped, backslashes read as slashes, dot segments removed), and only
+// a same-origin result whose path does not start with two slashes is accepted: "/.//evil.example"
+// resolves to the path "//evil.example", which a browser given it as a Location reads as another host.
 export function safeCallbackUrl(url: string | null | undefined, baseUrl: string): string {
   if (!url) return baseUrl;
-  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) {
-    try {
-      const resolved = new URL(url, baseUrl);
-      if (resolved.origin === new URL(baseUrl).origin) return resolved.toString();
-    } catch {
-      return baseUrl;
-    }
-    return baseUrl;
-  }
+  let base: URL;
+  let target: URL;
   try {
-    const target = new URL(url);
-    return target.origin === new URL(baseUrl).origin ? target.toString() : baseUrl;
+    base = new URL(baseUrl);
+    target = new URL(url, base);
   } catch {
     return baseUrl;
   }
+  if (target.origin !== base.origin) return baseUrl;
+  if (target.username || target.password) return baseUrl;
+  if (/^[/\\]{2}/.test(target.pathname)) return baseUrl;
+  return target.toString();
 }
 
 /** The path part of a safe callback, for links inside the app ("/dashboard" when unsafe). */
@@ -25,5 +24,7 @@ export function safeCallbackPath(url: string | null | undefined, fallback = "/da
   const safe = safeCallbackUrl(url, base);
   if (safe === base || safe === `${base}/`) return url === "/" ? "/" : fallback;
   const u = new URL(safe);
-  return `${u.pathname}${u.search}${u.hash}`;
+  const path = `${u.pathname}${u.search}${u.hash}`;
+  // Belt and braces: a relative Location must never be protocol-relative.
+  return /^[/\\]{2}/.test(path) ? fallback : path;
 }
