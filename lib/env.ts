@@ -16,6 +16,12 @@ const envSchema = z.object({
   GOOGLE_CLIENT_ID: z.string().optional(),
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   PARACRINE_DEMO: z.string().optional(),
+  /** A session ends after this many hours without a request. */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  /** A session ends this many days after sign-in, however active. */
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(14),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the app faces clients directly). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -38,6 +44,14 @@ export function resolveAuthSecret(env: Env): { ok: true; secret: string } | { ok
   if (s.length < 32) return { ok: false, reason: "NEXTAUTH_SECRET must be at least 32 characters" };
   if (KNOWN_WEAK_SECRETS.has(s.toLowerCase()) || s.startsWith("paracrine-development")) return { ok: false, reason: "NEXTAUTH_SECRET is a known default" };
   return { ok: true, secret: s };
+}
+
+export interface SessionPolicy {
+  idleMs: number;
+  maxMs: number;
+}
+export function sessionPolicy(env: Env = readEnv()): SessionPolicy {
+  return { idleMs: env.SESSION_IDLE_HOURS * 3_600_000, maxMs: env.SESSION_MAX_DAYS * 86_400_000 };
 }
 
 /** Demo accounts are shown on the sign-in page only in development or the local demo (`npm start`). */

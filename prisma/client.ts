@@ -5,6 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PgPrismaClient } from "./generated/postgresql/client";
+import { ensurePrivateSqliteFile, sqliteFilePath } from "./migrate";
 
 export type Db = PrismaClient;
 // The password hash never leaves lib/auth: it is omitted unless a query asks for it explicitly.
@@ -12,10 +13,20 @@ const omit = { user: { passwordHash: true } } as const;
 
 export function createDb(url: string): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // Fail fast instead of hanging: a held lock, a runaway statement or an unreachable server ends the
+    // request with an error (answered 503) within seconds.
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000),
+      lock_timeout: Number(process.env.DATABASE_LOCK_TIMEOUT_MS ?? 5_000),
+      statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
+      idle_in_transaction_session_timeout: 30_000,
+    });
     return new PgPrismaClient({ adapter, omit }) as unknown as Db;
   }
+  ensurePrivateSqliteFile(sqliteFilePath(url));
   // busy timeout: concurrent writers wait for the lock instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
+  const adapter = new PrismaBetterSQLite3({ url, timeout: Number(process.env.DATABASE_LOCK_TIMEOUT_MS ?? 5_000) });
   return new PrismaClient({ adapter, omit });
 }

@@ -2,7 +2,7 @@
 // Wasm engine here (see STACK.md), so one small runner serves both databases: each migration.sql in
 // order, inside a transaction, recorded with a checksum so an edited migration is detected.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -44,6 +44,18 @@ export function sqliteFilePath(url: string): string {
   return path.isAbsolute(p) ? p : path.resolve(process.cwd(), p);
 }
 
+/**
+ * Creates the SQLite file (and its folder) readable by the owner only, and tightens an existing one:
+ * the file holds password hashes and learners' records. SQLite gives the -wal and -shm files the
+ * permissions of the main file.
+ */
+export function ensurePrivateSqliteFile(file: string): void {
+  const dir = path.dirname(file);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 export interface MigrateOptions {
   /** Apply migrations up to and including this name (tests of upgrades). */
   upTo?: string;
@@ -53,7 +65,7 @@ export interface MigrateOptions {
 export async function migrateSqlite(url: string, options: MigrateOptions = {}): Promise<string[]> {
   const { default: Database } = await import("better-sqlite3");
   const file = sqliteFilePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateSqliteFile(file);
   const conn = new Database(file, { timeout: 10_000 });
   try {
     // WAL lets readers work while a writer commits; the setting is stored in the file itself.

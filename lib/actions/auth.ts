@@ -6,7 +6,6 @@ import { signUpSchema } from "@/lib/validation/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { failure, formDataToObject, type ActionResult } from "./safe-action";
-import { recordStatement } from "@/lib/data/statements";
 
 export async function signUpAction(_prev: ActionResult<{ email: string }> | null, formData: FormData): Promise<ActionResult<{ email: string }>> {
   const parsed = signUpSchema.safeParse(formDataToObject(formData));
@@ -16,7 +15,6 @@ export async function signUpAction(_prev: ActionResult<{ email: string }> | null
   }
   try {
     const user = await registerUser(parsed.data);
-    await recordStatement({ userId: user.id, verb: "registered", objectType: "Agent", objectId: user.id, objectName: user.name });
     return { ok: true, data: { email: user.email } };
   } catch (e) {
     return failure(e);
@@ -27,6 +25,10 @@ export async function signUpAction(_prev: ActionResult<{ email: string }> | null
 export async function signOutEverywhereAction(): Promise<ActionResult<null>> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." };
-  await db.user.update({ where: { id: user.id }, data: { tokenVersion: { increment: 1 } } });
+  const now = new Date();
+  await db.$transaction([
+    db.user.update({ where: { id: user.id }, data: { tokenVersion: { increment: 1 } } }),
+    db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } }),
+  ]);
   return { ok: true, data: null };
 }

@@ -109,4 +109,31 @@ describe("recordPredictionAction", () => {
     expect(json).not.toContain("explanation");
     expect(json).not.toContain("divides λ");
   });
+
+  it("twenty parallel predictions credit exactly one first prediction and one mastery update (both databases)", async () => {
+    await enrol(db, s.learner.id, s.course.id);
+    await signInAs(s.learner);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => recordPredictionAction({ lessonId: s.lessonId, activityKey: "poe-double-k", choice: i % 3 })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => r.ok && r.data.firstPrediction)).toHaveLength(1);
+    expect(await db.activityPrediction.count({ where: { userId: s.learner.id } })).toBe(1);
+    const statements = await predictions(s.learner.id);
+    expect(statements).toHaveLength(20);
+    expect(statements.filter((st) => JSON.parse(st.context!).firstPrediction)).toHaveLength(1);
+    const m = await db.mastery.findUniqueOrThrow({ where: { userId_objectiveId: { userId: s.learner.id, objectiveId: s.objectiveId } } });
+    expect(m.attempts).toBe(1);
+  });
+
+  it("refuses text with a NUL character the same way on both databases, and writes nothing", async () => {
+    await enrol(db, s.learner.id, s.course.id);
+    await signInAs(s.learner);
+    const r = await recordPredictionAction({ lessonId: s.lessonId, activityKey: "poe-double-k\u0000", choice: 1 });
+    expect(r).toMatchObject({ ok: false, code: "VALIDATION", message: expect.stringContaining("NUL") });
+    const fd = new FormData();
+    fd.set("lessonId", s.lessonId);
+    fd.set("activityKey", "poe\u0000");
+    fd.set("choice", "1");
+    expect(await recordPredictionAction(fd)).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await predictions(s.learner.id)).toHaveLength(0);
+  });
 });

@@ -6,7 +6,9 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { activitiesSchema } from "@/lib/lab/activities";
-import { DEFAULT_BKT, guessFor, updateMastery } from "@/lib/items/mastery";
+import { randomUUID } from "node:crypto";
+import { guessFor } from "@/lib/items/mastery";
+import { recordMasteryEvidence } from "@/lib/learning/mastery-evidence";
 import { idSchema } from "@/lib/validation/learning";
 import { statementData } from "@/lib/data/statements";
 import { createAction } from "./safe-action";
@@ -34,7 +36,12 @@ export const recordPredictionAction = createAction({ schema: recordPredictionSch
   const objectId = `${lesson.id}/${activity.key}`;
   const objective = await db.objective.findUnique({ where: { courseId_key: { courseId: lesson.courseId, key: activity.objective } }, select: { id: true } });
   const firstTime = await db.$transaction(async (tx) => {
-    const earlier = await tx.statement.findFirst({ where: { userId: user.id, verb: "predicted", objectType: "Activity", objectId }, select: { id: true } });
+    // The unique key decides which prediction is the first, even when twenty arrive at once.
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "ActivityPrediction" ("id", "userId", "lessonId", "activityKey", "choice", "correct", "createdAt")
+      VALUES (${randomUUID()}, ${user.id}, ${lesson.id}, ${activity.key}, ${choice}, ${correct}, ${new Date()})
+      ON CONFLICT ("userId", "lessonId", "activityKey") DO NOTHING`;
+    const first = inserted === 1;
     await tx.statement.create({
       data: statementData({
         userId: user.id,
@@ -44,20 +51,14 @@ export const recordPredictionAction = createAction({ schema: recordPredictionSch
         objectId,
         objectName: activity.prompt.slice(0, 200),
         result: { success: correct, score: correct ? 1 : 0 },
-        context: { lessonId: lesson.id, activityKey: activity.key, choice, firstPrediction: !earlier },
+        context: { lessonId: lesson.id, activityKey: activity.key, choice, firstPrediction: first },
       }),
     });
     // Only the first prediction is evidence of what the learner knew: later ones follow the explanation.
-    if (earlier || !objective) return !earlier;
-    const params = { ...DEFAULT_BKT, guess: guessFor(activity.choices.length === 2 ? "truefalse" : "single") };
-    const m = await tx.mastery.findUnique({ where: { userId_objectiveId: { userId: user.id, objectiveId: objective.id } }, select: { pKnown: true } });
-    const pKnown = updateMastery(m?.pKnown ?? DEFAULT_BKT.prior, correct ? 1 : 0, params);
-    await tx.mastery.upsert({
-      where: { userId_objectiveId: { userId: user.id, objectiveId: objective.id } },
-      create: { userId: user.id, objectiveId: objective.id, courseId: lesson.courseId, pKnown, attempts: 1, correct: correct ? 1 : 0 },
-      update: { pKnown, attempts: { increment: 1 }, correct: { increment: correct ? 1 : 0 } },
-    });
-    return true;
+    if (first && objective) {
+      await recordMasteryEvidence(tx, { userId: user.id, objectiveId: objective.id, courseId: lesson.courseId, score: correct ? 1 : 0, correct, guess: guessFor(activity.choices.length === 2 ? "truefalse" : "single") });
+    }
+    return first;
   });
   return { correct, answer: activity.answer, explanation: activity.explanation, firstPrediction: firstTime };
 });

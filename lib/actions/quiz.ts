@@ -6,7 +6,8 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { ResponseMismatchError, gradeItem } from "@/lib/items/grade";
-import { DEFAULT_BKT, guessFor, updateMastery } from "@/lib/items/mastery";
+import { guessFor } from "@/lib/items/mastery";
+import { recordMasteryEvidence } from "@/lib/learning/mastery-evidence";
 import { responseSchema } from "@/lib/items/schema";
 import { newCard } from "@/lib/review/fsrs";
 import { statementData } from "@/lib/data/statements";
@@ -19,8 +20,6 @@ export const startAttemptAction = createAction({ schema: startAttemptSchema }, a
   const { attemptId } = await startAttempt(user, input);
   return { attemptId };
 });
-
-class RetryableConflict extends Error {}
 
 async function storedFeedback(attemptId: string, itemId: string, userId: string): Promise<ItemFeedback | null> {
   const row = await db.response.findFirst({
@@ -64,20 +63,7 @@ export const answerItemAction = createAction({ schema: answerItemSchema }, async
         data: { attemptId: attempt.id, itemId, userId: user.id, answer: JSON.stringify(response), choice: graded.choice, score: graded.score, correct: graded.correct, timeMs },
       });
       if (row.objectiveId) {
-        const params = { ...DEFAULT_BKT, guess: guessFor(item.type) };
-        const m = await tx.mastery.findUnique({ where: { userId_objectiveId: { userId: user.id, objectiveId: row.objectiveId } }, select: { id: true, pKnown: true, attempts: true } });
-        if (!m) {
-          await tx.mastery.create({
-            data: { userId: user.id, objectiveId: row.objectiveId, courseId: row.courseId, pKnown: updateMastery(DEFAULT_BKT.prior, graded.score, params), attempts: 1, correct: graded.correct ? 1 : 0 },
-          });
-        } else {
-          // Optimistic: `attempts` is the version; a concurrent answer on the same objective retries.
-          const n = await tx.mastery.updateMany({
-            where: { id: m.id, attempts: m.attempts },
-            data: { pKnown: updateMastery(m.pKnown, graded.score, params), attempts: { increment: 1 }, correct: { increment: graded.correct ? 1 : 0 } },
-          });
-          if (n.count !== 1) throw new RetryableConflict();
-        }
+        await recordMasteryEvidence(tx, { userId: user.id, objectiveId: row.objectiveId, courseId: row.courseId, score: graded.score, correct: graded.correct, guess: guessFor(item.type) }, now);
       }
       // A card is created the first time the learner meets the item; an existing card keeps its schedule.
       const card = await tx.reviewCard.findUnique({ where: { userId_itemId: { userId: user.id, itemId } }, select: { id: true } });
@@ -105,7 +91,7 @@ export const answerItemAction = createAction({ schema: answerItemSchema }, async
       // A duplicate click or retry: the first answer stands and is returned unchanged.
       const stored = await storedFeedback(attempt.id, itemId, user.id);
       if (stored) return stored;
-      if ((isUniqueViolation(e) || e instanceof RetryableConflict) && tries < 4) continue; // a race on the mastery row or the card
+      if (isUniqueViolation(e) && tries < 4) continue; // a race on the review card
       throw e;
     }
   }

@@ -40,6 +40,24 @@ export function failure(e: unknown): ActionResult<never> {
   return { ok: false, code: "UNAVAILABLE", message: "Something went wrong on our side. Please try again." };
 }
 
+/**
+ * True when any string in the input (keys included) holds a NUL character. PostgreSQL refuses NUL in
+ * text while SQLite stores it, so input is refused the same way on both, before any write.
+ */
+export function containsNul(value: unknown, depth = 0): boolean {
+  if (depth > 32) return true;
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
+  if (value instanceof FormData) {
+    for (const [k, v] of value.entries()) if (k.includes("\u0000") || (typeof v === "string" && v.includes("\u0000"))) return true;
+    return false;
+  }
+  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => k.includes("\u0000") || containsNul(v, depth + 1));
+  return false;
+}
+
+export const NUL_REFUSAL: ActionResult<never> = { ok: false, code: "VALIDATION", message: "The text contains a character that cannot be stored (NUL). Remove it and try again." };
+
 export function createAction<S extends z.ZodType, T>(
   opts: Options<S>,
   handler: (input: z.infer<S>, ctx: ActionContext) => Promise<T>,
@@ -47,6 +65,7 @@ export function createAction<S extends z.ZodType, T>(
   return async (raw: unknown) => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." };
+    if (containsNul(raw)) return NUL_REFUSAL;
     const parsed = opts.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
     if (!parsed.success) {
       const flat = (parsed.error as z.ZodError).flatten();

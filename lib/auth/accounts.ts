@@ -7,6 +7,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "./hash";
 import { clearRate, hitRate, peekRate, type Limit } from "./rate-limit";
 import type { Role } from "./permissions";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
+import { statementData } from "@/lib/data/statements";
 
 export const SIGNIN_LIMITS: { account: Limit; client: Limit } = {
   account: { max: 5, windowMs: 15 * 60_000 },
@@ -27,10 +28,16 @@ export async function registerUser(input: SignUpInput): Promise<AuthenticatedUse
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Please correct the highlighted fields.", parsed.error.flatten().fieldErrors as Record<string, string[]>);
   const { name, email, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
   try {
-    const user = await db.user.create({
-      data: { name, email: normaliseEmail(email), passwordHash: await hashPassword(password) },
-      select: { id: true, email: true, name: true, role: true, tokenVersion: true },
+    // The account and its "registered" statement are one write: never one without the other.
+    const user = await db.$transaction(async (tx) => {
+      const u = await tx.user.create({
+        data: { name, email: normaliseEmail(email), passwordHash },
+        select: { id: true, email: true, name: true, role: true, tokenVersion: true },
+      });
+      await tx.statement.create({ data: statementData({ userId: u.id, verb: "registered", objectType: "Agent", objectId: u.id, objectName: u.name }) });
+      return u;
     });
     return { ...user, role: user.role as Role };
   } catch (e) {

@@ -8,7 +8,7 @@ import { authenticate, registerUser, SIGNIN_LIMITS } from "./accounts";
 import { getCurrentUser, userFromSessionToken } from "./session";
 import { encodeSessionToken } from "./jwt";
 import { createUser, TEST_PASSWORD } from "@/prisma/factories";
-import { signInAs, setRawSessionToken } from "@/lib/test/session";
+import { sessionTokenFor, signInAs, setRawSessionToken } from "@/lib/test/session";
 import { changeRoleAction, setDisabledAction } from "@/lib/actions/admin";
 import { signOutEverywhereAction } from "@/lib/actions/auth";
 
@@ -69,13 +69,15 @@ describe("sign-in", () => {
 describe("session check", () => {
   it("treats forged, tampered and foreign-secret tokens as signed out", async () => {
     const u = await createUser(db);
-    const good = await encodeSessionToken({ token: { uid: u.id, tv: u.tokenVersion }, secret: secret() });
+    const { token: good, sessionId } = await sessionTokenFor({ ...u, role: "LEARNER" });
     expect(await userFromSessionToken(good)).toMatchObject({ id: u.id });
     const tampered = good.slice(0, -4) + (good.endsWith("AAAA") ? "BBBB" : "AAAA");
     expect(await userFromSessionToken(tampered)).toBeNull();
     expect(await userFromSessionToken("not-a-jwt")).toBeNull();
-    const foreign = await encodeSessionToken({ token: { uid: u.id, tv: u.tokenVersion }, secret: "some-other-secret-of-enough-length-123" });
+    const foreign = await encodeSessionToken({ token: { uid: u.id, tv: u.tokenVersion, sid: sessionId }, secret: "some-other-secret-of-enough-length-123" });
     expect(await userFromSessionToken(foreign)).toBeNull();
+    // A token without a session id (the format before server-side sessions) is signed out.
+    expect(await userFromSessionToken(await encodeSessionToken({ token: { uid: u.id, tv: u.tokenVersion }, secret: secret() }))).toBeNull();
   });
 
   it("revokes sessions on sign-out-everywhere, role change and disable", async () => {
@@ -99,8 +101,10 @@ describe("session check", () => {
   });
 });
 
+// A fresh, unrevoked session row with the token version the user had when created: what is tested
+// below is the token-version guard alone.
 async function tokenFor(u: { id: string; tokenVersion: number }) {
-  return encodeSessionToken({ token: { uid: u.id, tv: u.tokenVersion }, secret: secret() });
+  return (await sessionTokenFor({ ...u, role: "LEARNER" })).token;
 }
 
 describe("admin actions replayed by others", () => {

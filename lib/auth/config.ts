@@ -3,10 +3,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
-import { readEnv, resolveAuthSecret } from "@/lib/env";
+import { readEnv, resolveAuthSecret, sessionPolicy } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/auth";
 import { authenticate, linkOAuthAccount } from "./accounts";
-import { decodeSessionToken, encodeSessionToken, SESSION_MAX_AGE } from "./jwt";
+import { decodeSessionToken, encodeSessionToken } from "./jwt";
+import { createSession, revokeSession } from "./sessions";
 import { safeCallbackUrl } from "./redirect";
 
 export function authSecret(): string {
@@ -53,13 +54,20 @@ export function authOptions(): NextAuthOptions {
 
   return {
     secret,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+    // The cookie lives as long as the longest possible session; the session row decides sooner.
+    session: { strategy: "jwt", maxAge: Math.ceil(sessionPolicy(env).maxMs / 1000), updateAge: 60 * 60 },
     jwt: {
-      maxAge: SESSION_MAX_AGE,
+      maxAge: Math.ceil(sessionPolicy(env).maxMs / 1000),
       encode: (p) => encodeSessionToken({ token: p.token, secret: String(p.secret), maxAge: p.maxAge }),
       decode: (p) => decodeSessionToken({ token: p.token, secret: String(p.secret) }),
     },
     pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
+    events: {
+      // Sign-out ends this session on the server too: a copied cookie stops working at once.
+      async signOut({ token }) {
+        if (token && typeof token.sid === "string") await revokeSession(token.sid);
+      },
+    },
     providers,
     callbacks: {
       async signIn({ account, profile, user }) {
@@ -72,14 +80,18 @@ export function authOptions(): NextAuthOptions {
         return linked !== null;
       },
       async jwt({ token, user, account }) {
+        // A sign-in (user and account are set only then) opens a server-side session; its id rides in the
+        // token, and every request checks that row (lib/auth/session.ts).
         if (user && account?.provider === "credentials") {
           const u = user as unknown as { id: string; role: string; tv: number };
-          return { ...token, uid: u.id, role: u.role, tv: u.tv };
+          const session = await createSession(u.id);
+          return { ...token, uid: u.id, role: u.role, tv: u.tv, sid: session.id };
         }
         if (user && account) {
           const linked = await linkOAuthAccount(account.provider, account.providerAccountId, user.email ?? "", user.name ?? "");
-          if (!linked) return { ...token, uid: undefined };
-          return { ...token, uid: linked.id, role: linked.role, tv: linked.tokenVersion, name: linked.name, email: linked.email };
+          if (!linked) return { ...token, uid: undefined, sid: undefined };
+          const session = await createSession(linked.id);
+          return { ...token, uid: linked.id, role: linked.role, tv: linked.tokenVersion, name: linked.name, email: linked.email, sid: session.id };
         }
         return token;
       },

@@ -1,6 +1,7 @@
 import "server-only";
 // The per-request session check: decrypt the cookie (cached key, see jwt.ts), then one primary-key
-// read that re-checks role, disabled flag and token version, so a role change, a disabled account or
+// join of the session row and its user that re-checks the session (revoked, idle, past its absolute
+// lifetime), role, disabled flag and token version, so sign-out, a role change, a disabled account or
 // "sign out everywhere" bites on the very next request. Memoised per request with React's cache().
 import { cache } from "react";
 import { cookies } from "next/headers";
@@ -8,6 +9,8 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { authSecret } from "./config";
 import { decodeSessionToken } from "./jwt";
+import { sessionState, touchSession } from "./sessions";
+import { sessionPolicy } from "@/lib/env";
 import type { Role } from "./permissions";
 
 export interface CurrentUser {
@@ -15,18 +18,30 @@ export interface CurrentUser {
   email: string;
   name: string;
   role: Role;
+  /** The server-side session this request belongs to (sign-out revokes it). */
+  sessionId: string;
 }
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
-export async function userFromSessionToken(token: string | undefined): Promise<CurrentUser | null> {
+type SessionRow = {
+  id: string; email: string; name: string; role: string; disabled: boolean | number; tokenVersion: number | bigint;
+  lastSeenAt: Date | string; expiresAt: Date | string; revokedAt: Date | string | null;
+};
+
+export async function userFromSessionToken(token: string | undefined, now = new Date()): Promise<CurrentUser | null> {
   const payload = await decodeSessionToken({ token, secret: authSecret() });
-  if (!payload || typeof payload.uid !== "string") return null;
-  // Every request runs this: one primary-key read as plain SQL (a third of a model query's cost).
-  const [user] = await db.$queryRaw<{ id: string; email: string; name: string; role: string; disabled: boolean | number; tokenVersion: number | bigint }[]>`
-    SELECT "id", "email", "name", "role", "disabled", "tokenVersion" FROM "User" WHERE "id" = ${payload.uid}`;
-  if (!user || Boolean(user.disabled) || Number(user.tokenVersion) !== payload.tv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+  if (!payload || typeof payload.uid !== "string" || typeof payload.sid !== "string") return null;
+  // Every request runs this: one primary-key join as plain SQL (a third of a model query's cost).
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT u."id", u."email", u."name", u."role", u."disabled", u."tokenVersion", s."lastSeenAt", s."expiresAt", s."revokedAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${payload.sid} AND u."id" = ${payload.uid}`;
+  if (!row || Boolean(row.disabled) || Number(row.tokenVersion) !== payload.tv) return null;
+  const session = { lastSeenAt: new Date(row.lastSeenAt), expiresAt: new Date(row.expiresAt), revokedAt: row.revokedAt ? new Date(row.revokedAt) : null };
+  if (sessionState(session, now, sessionPolicy()) !== "active") return null;
+  await touchSession(payload.sid, session.lastSeenAt, now);
+  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, sessionId: payload.sid };
 }
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {

@@ -13,10 +13,16 @@ export function sessionCookieStore() {
   };
 }
 
+/** A real session row and a real encrypted cookie for it, as a sign-in would create. */
+export async function sessionTokenFor(user: { id: string; role: string; tokenVersion: number }, now?: Date): Promise<{ token: string; sessionId: string }> {
+  const { createSession } = await import("@/lib/auth/sessions");
+  const session = await createSession(user.id, { now });
+  const token = await encodeSessionToken({ token: { uid: user.id, role: user.role, tv: user.tokenVersion, sid: session.id }, secret: process.env.NEXTAUTH_SECRET! });
+  return { token, sessionId: session.id };
+}
+
 export async function signInAs(user: { id: string; role: string; tokenVersion: number } | null): Promise<void> {
-  currentToken = user
-    ? await encodeSessionToken({ token: { uid: user.id, role: user.role, tv: user.tokenVersion }, secret: process.env.NEXTAUTH_SECRET! })
-    : undefined;
+  currentToken = user ? (await sessionTokenFor(user)).token : undefined;
 }
 
 export function setRawSessionToken(token: string | undefined) {
