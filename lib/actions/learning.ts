@@ -51,17 +51,41 @@ async function enrolledLesson(userId: string, lessonId: string) {
   return lesson;
 }
 
-/** Reading progress: the furthest point reached is kept (max), time accumulates, all in one upsert. */
+/** Time credited by the first report of a lesson (one reporting interval and a margin). */
+export const FIRST_REPORT_MAX_SECONDS = 30;
+
+/**
+ * Reading progress: the furthest point reached is kept (max) and time accumulates, but never faster than
+ * the clock: a report is credited at most the seconds since the previous one, decided by a conditional
+ * update on lastSeenAt, so replayed or parallel reports add (almost) nothing.
+ */
 export const recordProgressAction = createAction({ schema: progressSchema }, async ({ lessonId, position, anchor, seconds }, { user }) => {
   const lesson = await enrolledLesson(user.id, lessonId);
-  const now = new Date();
-  const prev = await db.lessonProgress.findUnique({ where: { userId_lessonId: { userId: user.id, lessonId } }, select: { position: true } });
-  await db.lessonProgress.upsert({
-    where: { userId_lessonId: { userId: user.id, lessonId } },
-    create: { userId: user.id, lessonId, courseId: lesson.courseId, position, anchor: anchor ?? null, timeSpentSec: seconds, lastSeenAt: now },
-    update: { position: Math.max(prev?.position ?? 0, position), anchor: anchor ?? undefined, timeSpentSec: { increment: seconds }, lastSeenAt: now },
-  });
-  return { position: Math.max(prev?.position ?? 0, position) };
+  const key = { userId_lessonId: { userId: user.id, lessonId } };
+  for (let tries = 0; tries < 5; tries++) {
+    const now = new Date();
+    const prev = await db.lessonProgress.findUnique({ where: key, select: { id: true, position: true, lastSeenAt: true } });
+    if (!prev) {
+      try {
+        await db.lessonProgress.create({
+          data: { userId: user.id, lessonId, courseId: lesson.courseId, position, anchor: anchor ?? null, timeSpentSec: Math.min(seconds, FIRST_REPORT_MAX_SECONDS), lastSeenAt: now },
+        });
+        return { position };
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        continue; // another report created the row first: credit against it
+      }
+    }
+    const elapsed = Math.max(0, Math.round((now.getTime() - prev.lastSeenAt.getTime()) / 1000));
+    const credit = Math.min(seconds, elapsed);
+    const done = await db.lessonProgress.updateMany({
+      where: { id: prev.id, lastSeenAt: prev.lastSeenAt },
+      data: { position: Math.max(prev.position, position), anchor: anchor ?? undefined, timeSpentSec: { increment: credit }, lastSeenAt: now },
+    });
+    if (done.count === 1) return { position: Math.max(prev.position, position) };
+  }
+  // Lost every race to concurrent reports: they carried the time already.
+  return { position };
 });
 
 export const completeLessonAction = createAction({ schema: completeLessonSchema }, async ({ lessonId }, { user }) => {
