@@ -9,6 +9,8 @@ import { FormStatus, SelectField, Submit, TextAreaField, TextField, useStudioFor
 
 export interface ItemEditorValues {
   itemId?: string;
+  /** The version the editor was opened on: a save against a newer one is refused (no lost updates). */
+  version?: number;
   key: string;
   type: string;
   stem: string;
@@ -50,6 +52,7 @@ export function ItemEditor({ courseId, modules, initial }: Props) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="courseId" value={courseId} />
       {initial.itemId ? <input type="hidden" name="itemId" value={initial.itemId} /> : null}
+      {initial.itemId ? <input type="hidden" name="version" value={initial.version ?? 0} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="item-key" name="key" label="Key" hint="Unique in the course." state={state} defaultValue={initial.key} required />
         <SelectField id="item-type" name="type" label="Type" state={state} value={type} onChange={(e) => setType(e.target.value)}>

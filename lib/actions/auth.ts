@@ -1,13 +1,18 @@
 "use server";
 // Sign-up is the one action a visitor without a session may call. It validates like every other
 // action and never reveals more than "this email is taken".
-import { registerUser } from "@/lib/auth/accounts";
+import { headers } from "next/headers";
+import { allowSignUp, registerUser } from "@/lib/auth/accounts";
+import { clientIdFromHeaders } from "@/lib/security/client";
 import { signUpSchema } from "@/lib/validation/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { failure, formDataToObject, type ActionResult } from "./safe-action";
+import { NUL_REFUSAL, containsNul, failure, formDataToObject, type ActionResult } from "./safe-action";
 
 export async function signUpAction(_prev: ActionResult<{ email: string }> | null, formData: FormData): Promise<ActionResult<{ email: string }>> {
+  if (!(formData instanceof FormData)) return { ok: false, code: "VALIDATION", message: "Please fill in the form." };
+  if (containsNul(formData)) return NUL_REFUSAL;
+  if (!(await allowSignUp(clientIdFromHeaders(await headers())))) return { ok: false, code: "RATE_LIMITED", message: "Too many new accounts from your network. Please try again in an hour." };
   const parsed = signUpSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     const flat = parsed.error.flatten();

@@ -272,10 +272,16 @@ export const saveItemAction = createAction({ schema: itemFormSchema, roles: AUTH
   };
   try {
     if (input.itemId) {
-      const updated = await db.item.updateMany({ where: { id: input.itemId, courseId: course.id }, data: { ...content, version: { increment: 1 } } });
-      if (updated.count === 0) throw new AppError("NOT_FOUND", "That question was not found.");
+      if (input.version === undefined) throw new AppError("VALIDATION", "Reload the question before saving it.", { version: ["Missing version."] });
+      // Optimistic concurrency: the save applies only to the version the editor was opened on.
+      const updated = await db.item.updateMany({ where: { id: input.itemId, courseId: course.id, version: input.version }, data: { ...content, version: { increment: 1 } } });
+      if (updated.count === 0) {
+        const exists = await db.item.findFirst({ where: { id: input.itemId, courseId: course.id }, select: { id: true } });
+        if (!exists) throw new AppError("NOT_FOUND", "That question was not found.");
+        throw new AppError("CONFLICT", "Someone saved this question after you opened it. Your changes were not saved: reload to see the current version, then apply them again.");
+      }
       studio(course.id, "items");
-      return { id: input.itemId };
+      return { id: input.itemId, version: input.version + 1 };
     }
     const last = await db.item.aggregate({ where: { moduleId: mod.id }, _max: { order: true } });
     const created = await db.item.create({ data: { courseId: course.id, order: (last._max.order ?? -1) + 1, ...content }, select: { id: true } });

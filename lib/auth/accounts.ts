@@ -4,15 +4,32 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./hash";
-import { clearRate, hitRate, peekRate, type Limit } from "./rate-limit";
+import { clearRate, hitRate, peekRate, sweepExpiredRates, type Limit } from "./rate-limit";
 import type { Role } from "./permissions";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { statementData } from "@/lib/data/statements";
 
-export const SIGNIN_LIMITS: { account: Limit; client: Limit } = {
-  account: { max: 5, windowMs: 15 * 60_000 },
-  client: { max: 30, windowMs: 15 * 60_000 },
+// Sign-in limits, designed so that they slow an attacker without letting anyone lock a victim out:
+// - per account AND client: 5 failures lock that client out of that account only; the owner signing
+//   in from their own device, and their existing sessions, are unaffected;
+// - per client: 30 failures across all accounts (a password spray from one address);
+// - site-wide: when failures across the whole site pass `global.max` in a window (a spray from many
+//   addresses), each client's budget shrinks to `clientUnderSpray` failures until the window passes.
+// The client is the address the production server decided (lib/security/client.ts), never a
+// client-sent header.
+export const SIGNIN_LIMITS = {
+  accountClient: { max: 5, windowMs: 15 * 60_000 } as Limit,
+  client: { max: 30, windowMs: 15 * 60_000 } as Limit,
+  global: { max: Number(process.env.SIGNIN_GLOBAL_FAILURES ?? 300), windowMs: 15 * 60_000 } as Limit,
+  clientUnderSpray: 3,
 };
+export const SIGNUP_LIMIT: Limit = { max: 10, windowMs: 60 * 60_000 };
+
+export const signInKeys = (email: string, clientId: string) => ({
+  accountClient: `signin:account:${email}|client:${clientId}`,
+  client: `signin:client:${clientId}`,
+  global: "signin:global",
+});
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -48,12 +65,12 @@ export async function registerUser(input: SignUpInput): Promise<AuthenticatedUse
 
 export type SignInResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" | "rate_limited" };
 
-export async function authenticate(emailInput: string, password: string, clientId: string): Promise<SignInResult> {
+export async function authenticate(emailInput: string, password: string, clientId: string, now = new Date()): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
-  const accountKey = `signin:account:${email}`;
-  const clientKey = `signin:client:${clientId}`;
-  const [accountFails, clientFails] = await Promise.all([peekRate(accountKey), peekRate(clientKey)]);
-  if (accountFails >= SIGNIN_LIMITS.account.max || clientFails >= SIGNIN_LIMITS.client.max) return { ok: false, reason: "rate_limited" };
+  const keys = signInKeys(email, clientId);
+  const [accountFails, clientFails, globalFails] = await Promise.all([peekRate(keys.accountClient, now), peekRate(keys.client, now), peekRate(keys.global, now)]);
+  const clientMax = globalFails >= SIGNIN_LIMITS.global.max ? SIGNIN_LIMITS.clientUnderSpray : SIGNIN_LIMITS.client.max;
+  if (accountFails >= SIGNIN_LIMITS.accountClient.max || clientFails >= clientMax) return { ok: false, reason: "rate_limited" };
 
   const user = await db.user.findUnique({
     where: { email },
@@ -64,11 +81,34 @@ export async function authenticate(emailInput: string, password: string, clientI
   else await burnPasswordCheck(password);
 
   if (!valid || !user || user.disabled) {
-    await Promise.all([hitRate(accountKey, SIGNIN_LIMITS.account), hitRate(clientKey, SIGNIN_LIMITS.client)]);
+    await Promise.all([
+      hitRate(keys.accountClient, SIGNIN_LIMITS.accountClient, now),
+      hitRate(keys.client, SIGNIN_LIMITS.client, now),
+      hitRate(keys.global, SIGNIN_LIMITS.global, now),
+    ]);
+    await maybeSweepRates(now);
     return { ok: false, reason: "invalid" };
   }
-  await clearRate(accountKey);
+  // A success clears this client's failures on this account (not the client's count across accounts).
+  await clearRate(keys.accountClient);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role, tokenVersion: user.tokenVersion } };
+}
+
+/** Counts one sign-up from a client; false when the client has made too many in the window. */
+export async function allowSignUp(clientId: string, now = new Date()): Promise<boolean> {
+  const key = `signup:client:${clientId}`;
+  if ((await peekRate(key, now)) >= SIGNUP_LIMIT.max) return false;
+  await hitRate(key, SIGNUP_LIMIT, now);
+  return true;
+}
+
+// Expired limit rows are swept by whichever process next records a failure, at most every 10 minutes.
+const SWEEP_EVERY_MS = 10 * 60_000;
+let lastSweep = 0;
+async function maybeSweepRates(now: Date): Promise<void> {
+  if (now.getTime() - lastSweep < SWEEP_EVERY_MS) return;
+  lastSweep = now.getTime();
+  await sweepExpiredRates(now);
 }
 
 /** Finds or creates the user behind an OAuth sign-in (GitHub, Google), linked by verified email. */

@@ -4,7 +4,8 @@ vi.mock("next/cache", () => import("@/lib/test/next-mocks").then((m) => m.cacheM
 vi.mock("next/navigation", () => import("@/lib/test/next-mocks").then((m) => m.navigationMock));
 
 import { db } from "@/lib/db";
-import { authenticate, registerUser, SIGNIN_LIMITS } from "./accounts";
+import { allowSignUp, authenticate, registerUser, signInKeys, SIGNIN_LIMITS, SIGNUP_LIMIT } from "./accounts";
+import { hitRate, sweepExpiredRates } from "./rate-limit";
 import { getCurrentUser, userFromSessionToken } from "./session";
 import { encodeSessionToken } from "./jwt";
 import { createUser, TEST_PASSWORD } from "@/prisma/factories";
@@ -46,12 +47,72 @@ describe("sign-in", () => {
     expect(await authenticate(u.email, TEST_PASSWORD, "client-a")).toMatchObject({ ok: true, user: { id: u.id } });
   });
 
-  it("locks an account after repeated failures, even with the right password, and counts in the database", async () => {
+  it("locks one client out of one account after repeated failures, even with the right password", async () => {
     const u = await createUser(db);
-    for (let i = 0; i < SIGNIN_LIMITS.account.max; i++) await authenticate(u.email, "wrong", `client-${i}`);
-    expect(await authenticate(u.email, TEST_PASSWORD, "client-fresh")).toEqual({ ok: false, reason: "rate_limited" });
-    const row = await db.rateLimit.findUnique({ where: { key: `signin:account:${u.email}` } });
-    expect(row?.count).toBe(SIGNIN_LIMITS.account.max);
+    for (let i = 0; i < SIGNIN_LIMITS.accountClient.max; i++) await authenticate(u.email, "wrong", "client-attacker");
+    expect(await authenticate(u.email, TEST_PASSWORD, "client-attacker")).toEqual({ ok: false, reason: "rate_limited" });
+    const row = await db.rateLimit.findUnique({ where: { key: signInKeys(u.email, "client-attacker").accountClient } });
+    expect(row?.count).toBe(SIGNIN_LIMITS.accountClient.max);
+  });
+
+  it("an attacker's failures cannot lock the owner out: the owner signs in from their own client", async () => {
+    const u = await createUser(db);
+    for (let i = 0; i < SIGNIN_LIMITS.accountClient.max + 3; i++) await authenticate(u.email, "wrong", "client-attacker-2");
+    expect(await authenticate(u.email, TEST_PASSWORD, "client-owner")).toMatchObject({ ok: true, user: { id: u.id } });
+  });
+
+  it("the lock ends when its window passes (clock moved), not before", async () => {
+    const u = await createUser(db);
+    const t0 = new Date("2026-06-01T12:00:00Z");
+    for (let i = 0; i < SIGNIN_LIMITS.accountClient.max; i++) await authenticate(u.email, "wrong", "client-w", t0);
+    const justBefore = new Date(t0.getTime() + SIGNIN_LIMITS.accountClient.windowMs - 1000);
+    expect(await authenticate(u.email, TEST_PASSWORD, "client-w", justBefore)).toEqual({ ok: false, reason: "rate_limited" });
+    const after = new Date(t0.getTime() + SIGNIN_LIMITS.accountClient.windowMs + 1000);
+    expect(await authenticate(u.email, TEST_PASSWORD, "client-w", after)).toMatchObject({ ok: true });
+  });
+
+  it("a success clears the client's failure count on that account", async () => {
+    const u = await createUser(db);
+    const max = SIGNIN_LIMITS.accountClient.max;
+    for (let i = 0; i < max - 1; i++) await authenticate(u.email, "wrong", "client-s");
+    expect(await authenticate(u.email, TEST_PASSWORD, "client-s")).toMatchObject({ ok: true });
+    for (let i = 0; i < max - 1; i++) await authenticate(u.email, "wrong", "client-s");
+    expect(await authenticate(u.email, TEST_PASSWORD, "client-s")).toMatchObject({ ok: true });
+  });
+
+  it("under a site-wide spray each client's budget shrinks, so rotating addresses buys few guesses", async () => {
+    const saved = SIGNIN_LIMITS.global.max;
+    SIGNIN_LIMITS.global.max = 20;
+    const t0 = new Date("2026-07-01T09:00:00Z");
+    try {
+      for (let i = 0; i < 20; i++) await authenticate(`victim${i}@test.org`, "Summer2026!", `spray-${i}`, t0);
+      // Past the site-wide threshold: a fresh address gets clientUnderSpray failures, then is refused.
+      for (let i = 0; i < SIGNIN_LIMITS.clientUnderSpray; i++) expect(await authenticate(`victim${i}@test.org`, "x", "spray-new", t0)).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate("victim0@test.org", "x", "spray-new", t0)).toEqual({ ok: false, reason: "rate_limited" });
+      // A learner who has not failed is unaffected.
+      const u = await createUser(db);
+      expect(await authenticate(u.email, TEST_PASSWORD, "client-innocent", t0)).toMatchObject({ ok: true });
+    } finally {
+      SIGNIN_LIMITS.global.max = saved;
+      await db.rateLimit.deleteMany({ where: { key: "signin:global" } });
+    }
+  });
+
+  it("sweeps expired limit rows", async () => {
+    const t0 = new Date("2026-08-01T00:00:00Z");
+    await hitRate("test:old", { max: 5, windowMs: 1000 }, t0);
+    await hitRate("test:live", { max: 5, windowMs: 3_600_000 }, t0);
+    expect(await sweepExpiredRates(new Date(t0.getTime() + 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await db.rateLimit.count({ where: { key: "test:old" } })).toBe(0);
+    expect(await db.rateLimit.count({ where: { key: "test:live" } })).toBe(1);
+  });
+
+  it("throttles sign-ups per client", async () => {
+    const t0 = new Date("2026-09-01T00:00:00Z");
+    for (let i = 0; i < SIGNUP_LIMIT.max; i++) expect(await allowSignUp("client-signup", t0)).toBe(true);
+    expect(await allowSignUp("client-signup", t0)).toBe(false);
+    expect(await allowSignUp("client-other", t0)).toBe(true);
+    expect(await allowSignUp("client-signup", new Date(t0.getTime() + SIGNUP_LIMIT.windowMs + 1))).toBe(true);
   });
 
   it("limits one client across many accounts", async () => {

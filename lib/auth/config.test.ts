@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { authOptions, clientIdFromHeaders } from "./config";
+import { authOptions } from "./config";
+import { clientIdFromHeaders } from "@/lib/security/client";
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -23,9 +24,12 @@ describe("authOptions", () => {
     expect(await o.callbacks!.redirect!({ url: "https://evil.example/x", baseUrl: "http://localhost:3000" })).toBe("http://localhost:3000");
   });
 
-  it("keys the per-client rate limit on the first forwarded address", () => {
-    expect(clientIdFromHeaders({ "x-forwarded-for": "203.0.113.5, 10.0.0.1" })).toBe("203.0.113.5");
-    expect(clientIdFromHeaders(new Headers({ "x-real-ip": "198.51.100.7" }))).toBe("198.51.100.7");
+  it("keys the per-client rate limit on the address the production server decided, never a client-sent first entry", () => {
+    expect(clientIdFromHeaders({ "x-paracrine-client": "198.51.100.9", "x-forwarded-for": "203.0.113.5, 10.0.0.1" })).toBe("198.51.100.9");
+    expect(clientIdFromHeaders(new Headers({ "x-paracrine-client": "198.51.100.7" }))).toBe("198.51.100.7");
+    // Without the production server (next dev): Next.js fills the last entry from the socket.
+    expect(clientIdFromHeaders({ "x-forwarded-for": "203.0.113.5, 10.0.0.1" })).toBe("10.0.0.1");
+    expect(clientIdFromHeaders(new Headers({ "x-real-ip": "198.51.100.7" }))).toBe("unknown");
     expect(clientIdFromHeaders(undefined)).toBe("unknown");
   });
 });

@@ -9,22 +9,12 @@ import { authenticate, linkOAuthAccount } from "./accounts";
 import { decodeSessionToken, encodeSessionToken } from "./jwt";
 import { createSession, revokeSession } from "./sessions";
 import { safeCallbackUrl } from "./redirect";
+import { clientIdFromHeaders } from "@/lib/security/client";
 
 export function authSecret(): string {
   const r = resolveAuthSecret(readEnv());
   if (!r.ok) throw new Error(`Refusing to run: ${r.reason}. Set NEXTAUTH_SECRET to a random value (openssl rand -base64 32).`);
   return r.secret;
-}
-
-/** The client a sign-in comes from, for the per-client rate limit. */
-export function clientIdFromHeaders(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const v = headers[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip")?.trim() || "unknown";
 }
 
 export function authOptions(): NextAuthOptions {

@@ -125,7 +125,7 @@ export async function getItemEditor(courseId: string, itemId: string | null, act
     itemId
       ? db.item.findFirst({
           where: { id: itemId, courseId },
-          select: { id: true, key: true, type: true, stem: true, explanation: true, topic: true, level: true, check: true, data: true, moduleId: true, lessonId: true, objectiveId: true },
+          select: { id: true, key: true, type: true, stem: true, explanation: true, topic: true, level: true, check: true, data: true, moduleId: true, lessonId: true, objectiveId: true, version: true },
         })
       : null,
   ]);

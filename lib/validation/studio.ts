@@ -77,6 +77,8 @@ export const EDITOR_TYPES = ["single", "multiple", "truefalse", "numeric", "shor
 export const itemFormSchema = z.object({
   courseId: idSchema,
   itemId: optionalId,
+  /** Required when itemId is set: the version the editor was opened on. */
+  version: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().min(0).max(1_000_000_000).optional()),
   moduleId: idSchema,
   lessonId: optionalId,
   objectiveId: optionalId,

@@ -25,7 +25,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ cours
         courseId={courseId}
         modules={data.modules}
         initial={{
-          itemId: item.id, key: item.key, type: item.type, stem: item.stem, explanation: item.explanation, topic: item.topic ?? "", level: item.level ?? "",
+          itemId: item.id, version: item.version, key: item.key, type: item.type, stem: item.stem, explanation: item.explanation, topic: item.topic ?? "", level: item.level ?? "",
           check: item.check, moduleId: item.moduleId ?? data.modules[0]?.id ?? "", lessonId: item.lessonId ?? "", objectiveId: item.objectiveId ?? "", ...fields,
         }}
       />
