@@ -1,7 +1,7 @@
 import next from "eslint-config-next";
 
 const config = [
-  { ignores: ["node_modules/**", ".next/**", "prisma/generated/**", "bench/out/**", "test-results/**", "playwright-report/**"] },
+  { ignores: ["**/*.d.mts", "node_modules/**", ".next/**", "prisma/generated/**", "bench/out/**", "test-results/**", "playwright-report/**"] },
   ...next,
   {
     // Layering (docs/architecture in README): UI primitives know nothing of the domain or data, and

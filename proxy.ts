@@ -2,7 +2,7 @@
 // session cookie to sign-in early. It is a convenience only: every page, action and route handler
 // checks the session and the role itself (lib/auth/session.ts, lib/actions/safe-action.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, generateNonce } from "@/lib/security/headers";
+import { REPORTING_ENDPOINTS, contentSecurityPolicy, generateNonce } from "@/lib/security/headers";
 
 const PROTECTED = ["/dashboard", "/review", "/studio", "/admin", "/account"];
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -24,6 +24,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("Reporting-Endpoints", REPORTING_ENDPOINTS);
   return response;
 }
 

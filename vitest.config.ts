@@ -14,9 +14,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,components,app,scripts,prisma,content}/**/*.test.{ts,tsx}"],
+          include: ["{lib,components,app,scripts,prisma,content,server}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // Limits that catch hangs, not slowness: the suite must pass on a busy machine.
+          testTimeout: 120_000,
         },
       },
       {
@@ -27,8 +29,8 @@ export default defineConfig({
           environment: "node",
           setupFiles: ["lib/test/db-setup.ts"],
           pool: "forks",
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],

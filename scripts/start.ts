@@ -38,7 +38,7 @@ async function main() {
     run(path.join(root, "node_modules/.bin/next"), ["build"]);
   }
   console.log(`\nParacrine is starting on http://localhost:${port}\n`);
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  const server = spawn(process.execPath, [path.join(root, "server/serve.mjs")], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

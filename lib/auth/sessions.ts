@@ -9,12 +9,19 @@ import { sessionPolicy, type SessionPolicy } from "@/lib/env";
 /** lastSeenAt is written at most this often per session, so the check stays one read per request. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
 
+let lastSweep = 0;
+
 export async function createSession(userId: string, opts: { userAgent?: string | null; now?: Date; policy?: SessionPolicy } = {}): Promise<{ id: string; expiresAt: Date }> {
   const now = opts.now ?? new Date();
   const policy = opts.policy ?? sessionPolicy();
   const id = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + policy.maxMs);
   await db.session.create({ data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt, userAgent: opts.userAgent?.slice(0, 300) ?? null } });
+  // Dead sessions are swept by whichever process next signs someone in, at most every 10 minutes.
+  if (now.getTime() - lastSweep > 10 * 60_000) {
+    lastSweep = now.getTime();
+    await sweepSessions(now, policy);
+  }
   return { id, expiresAt };
 }
 

@@ -1,5 +1,8 @@
 // The Content-Security-Policy for HTML responses. Scripts run only with this request's nonce (Next.js
 // adds it to its own inline scripts when it finds the policy on the request); nothing may frame us.
+export const CSP_REPORT_PATH = "/api/csp-report";
+export const REPORTING_ENDPOINTS = `csp-endpoint="${CSP_REPORT_PATH}"`;
+
 export function contentSecurityPolicy(nonce: string, opts: { dev: boolean }): string {
   const directives = [
     `default-src 'self'`,
@@ -14,6 +17,10 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean }): st
     `base-uri 'self'`,
     `form-action 'self'`,
     `frame-ancestors 'none'`,
+    // Violations are reported to /api/csp-report (report-uri for older browsers, report-to for the
+    // Reporting API, whose endpoint is named in the Reporting-Endpoints header).
+    `report-uri ${CSP_REPORT_PATH}`,
+    `report-to csp-endpoint`,
   ];
   return directives.join("; ");
 }

@@ -209,9 +209,16 @@ export const archiveImportSchema = z.object({
 /** No 0/O, 1/I/L: codes are read aloud and typed from slides. */
 export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const JOIN_CODE_LENGTH = 8;
+// Dates between 1970 and 2200: years like 99999 parse in JavaScript but overflow the databases' types.
+export const MIN_DATE = new Date("1970-01-01T00:00:00Z");
+export const MAX_DATE = new Date("2200-01-01T00:00:00Z");
 const optionalDate = z.preprocess(
   (v) => (v === "" || v === null || v === undefined ? undefined : v),
-  z.coerce.date({ message: "Enter a valid date." }).optional(),
+  z.coerce
+    .date({ message: "Enter a valid date." })
+    .min(MIN_DATE, "Enter a date after 1970.")
+    .max(MAX_DATE, "Enter a date before 2200.")
+    .optional(),
 );
 export const createCohortSchema = z.object({ courseId: idSchema, name: z.string().trim().min(1, "Name the cohort.").max(120), startsAt: optionalDate });
 export const removeMemberSchema = z.object({ cohortId: idSchema, userId: idSchema });

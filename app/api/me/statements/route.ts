@@ -3,10 +3,11 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { exportStatements } from "@/lib/data/xapi";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = route("api/me/statements", async (request: Request) => {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "Please sign in first." } }, { status: 401 });
   const site = process.env.NEXTAUTH_URL || new URL(request.url).origin;
@@ -21,4 +22,4 @@ export async function GET(request: Request) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -2,10 +2,21 @@
 // opened directly cannot run script.
 import { db } from "@/lib/db";
 import { storage } from "@/lib/storage";
+import { route } from "@/lib/http/route";
 
-export async function GET(_req: Request, { params }: { params: Promise<{ courseId: string; name: string }> }) {
-  const { courseId, name } = await params;
-  const asset = await db.asset.findUnique({ where: { courseId_name: { courseId, name: decodeURIComponent(name) } }, select: { mime: true, storageKey: true } });
+function decoded(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+export const GET = route("assets", async (_req: Request, { params }: { params: Promise<{ courseId: string; name: string }> }) => {
+  const { courseId, name: raw } = await params;
+  const name = decoded(raw);
+  if (!name || name.length > 200 || courseId.length > 64) return Response.json({ error: { code: "NOT_FOUND", message: "No such file." } }, { status: 404 });
+  const asset = await db.asset.findUnique({ where: { courseId_name: { courseId, name } }, select: { mime: true, storageKey: true } });
   const bytes = asset ? await storage().get(asset.storageKey) : null;
   if (!asset || !bytes) return Response.json({ error: { code: "NOT_FOUND", message: "No such file." } }, { status: 404 });
   return new Response(new Uint8Array(bytes), {
@@ -16,4 +27,4 @@ export async function GET(_req: Request, { params }: { params: Promise<{ courseI
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

@@ -3,7 +3,8 @@
 // check on the loaded course, then the work; errors answer { error: { code, message } }.
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { AppError, HTTP_STATUS } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { responseForError } from "@/lib/http/route";
 import { exportCourseFiles } from "@/lib/data/course-archive";
 import { requireCourse } from "@/lib/data/studio";
 import { filesToArchive } from "@/lib/content/bundle";
@@ -12,11 +13,7 @@ import { exportGift } from "@/lib/gift/export";
 
 export const dynamic = "force-dynamic";
 
-function fail(e: unknown) {
-  if (e instanceof AppError) return Response.json({ error: { code: e.code, message: e.message } }, { status: HTTP_STATUS[e.code] });
-  console.error("[export] unexpected error", e);
-  return Response.json({ error: { code: "UNAVAILABLE", message: "The export failed. Please try again." } }, { status: 503 });
-}
+const fail = (e: unknown) => responseForError(e, "api/studio/export");
 
 export async function GET(req: Request, { params }: { params: Promise<{ courseId: string }> }) {
   const user = await getCurrentUser();
