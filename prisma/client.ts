@@ -5,7 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PgPrismaClient } from "./generated/postgresql/client";
-import { ensurePrivateSqliteFile, sqliteFilePath } from "./migrate";
+import { ensurePrivateSqliteFile, sqliteFilePath } from "./sqlite-file";
 
 export type Db = PrismaClient;
 // The password hash never leaves lib/auth: it is omitted unless a query asks for it explicitly.

@@ -2,7 +2,10 @@
 // Wasm engine here (see STACK.md), so one small runner serves both databases: each migration.sql in
 // order, inside a transaction, recorded with a checksum so an edited migration is detected.
 import { createHash } from "node:crypto";
-import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { ensurePrivateSqliteFile, sqliteFilePath } from "./sqlite-file";
+
+export { ensurePrivateSqliteFile, sqliteFilePath };
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,23 +40,6 @@ function checkRecorded(m: Migration, recorded: Map<string, string>): boolean {
   if (sum === undefined) return false;
   if (sum !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);
   return true;
-}
-
-export function sqliteFilePath(url: string): string {
-  const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return path.isAbsolute(p) ? p : path.resolve(process.cwd(), p);
-}
-
-/**
- * Creates the SQLite file (and its folder) readable by the owner only, and tightens an existing one:
- * the file holds password hashes and learners' records. SQLite gives the -wal and -shm files the
- * permissions of the main file.
- */
-export function ensurePrivateSqliteFile(file: string): void {
-  const dir = path.dirname(file);
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 export interface MigrateOptions {

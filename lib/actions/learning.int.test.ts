@@ -9,7 +9,8 @@ import { db } from "@/lib/db";
 import { createUser } from "@/prisma/factories";
 import { createPublishedCourse, enrol } from "@/prisma/factories/learning";
 import { signInAs } from "@/lib/test/session";
-import { FIRST_REPORT_MAX_SECONDS, recordProgressAction } from "./learning";
+import { recordProgressAction } from "./learning";
+import { FIRST_REPORT_MAX_SECONDS } from "@/lib/validation/learning";
 
 async function setup() {
   const owner = await createUser(db, { role: "INSTRUCTOR" });

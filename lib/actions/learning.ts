@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { canEditCourse } from "@/lib/auth/permissions";
-import { completeLessonSchema, enrollSchema, joinCohortSchema, progressSchema } from "@/lib/validation/learning";
+import { FIRST_REPORT_MAX_SECONDS, completeLessonSchema, enrollSchema, joinCohortSchema, progressSchema } from "@/lib/validation/learning";
 import { createAction } from "./safe-action";
 import { statementData } from "@/lib/data/statements";
 import { refreshModuleCompletion } from "@/lib/data/completion";
@@ -51,8 +51,6 @@ async function enrolledLesson(userId: string, lessonId: string) {
   return lesson;
 }
 
-/** Time credited by the first report of a lesson (one reporting interval and a margin). */
-export const FIRST_REPORT_MAX_SECONDS = 30;
 
 /**
  * Reading progress: the furthest point reached is kept (max) and time accumulates, but never faster than

@@ -184,11 +184,62 @@ export function archiveToFiles(text: string): { files: CourseFiles } | { error: 
   if (a?.format !== ARCHIVE_FORMAT) return { error: `This is not a Paracrine course archive (format must be "${ARCHIVE_FORMAT}").` };
   if (a.version !== ARCHIVE_VERSION) return { error: `Unsupported archive version ${String(a.version)}.` };
   if (!a.files || typeof a.files !== "object") return { error: "The archive has no files." };
+  // JSON.parse keeps the last of two equal keys silently: a file listed twice is refused instead.
+  const duplicate = firstDuplicateFileName(text);
+  if (duplicate) return { error: `File ${duplicate} appears twice in the archive.` };
   const files: CourseFiles = {};
   for (const [k, v] of Object.entries(a.files as Record<string, unknown>)) {
     if (typeof v !== "string") return { error: `File ${k} is not text.` };
-    if (k.includes("..") || k.startsWith("/")) return { error: `File name ${k} is not allowed.` };
+    if (!safeArchiveName(k)) return { error: `File name ${k} is not allowed.` };
     files[k] = v;
   }
   return { files };
+}
+
+/** Relative paths of plain segments only: no "..", ".", empty segments, backslashes, drive letters or control characters. */
+export function safeArchiveName(name: string): boolean {
+  if (name.length === 0 || name.length > 200) return false;
+  return name.split("/").every((seg) => /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(seg) && seg !== "." && seg !== "..");
+}
+
+/**
+ * The first key that occurs twice in the archive's top-level "files" object, or null. A linear scan of
+ * the JSON text (JSON.parse has already accepted it): strings are skipped with their escapes, depth is
+ * tracked, and keys are collected only at depth 2 under "files". Written by hand because JSON.parse
+ * cannot report duplicates and no dependency here does.
+ */
+export function firstDuplicateFileName(text: string): string | null {
+  // stack of open containers: "{" or "["; for objects, whether the next string is a key
+  const stack: ("{" | "[")[] = [];
+  let expectKey = false;
+  let topKey = "";
+  let inFiles = false;
+  const seen = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      if (expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (stack.length === 1) topKey = key;
+        else if (stack.length === 2 && inFiles) {
+          if (seen.has(key)) return key;
+          seen.add(key);
+        }
+        expectKey = false;
+      }
+      i = j;
+    } else if (ch === "{" || ch === "[") {
+      stack.push(ch);
+      expectKey = ch === "{";
+      if (stack.length === 2) inFiles = ch === "{" && topKey === "files";
+    } else if (ch === "}" || ch === "]") {
+      stack.pop();
+      expectKey = false;
+    } else if (ch === ",") {
+      expectKey = stack[stack.length - 1] === "{";
+    }
+  }
+  return null;
 }

@@ -103,3 +103,16 @@ describe("question edits are version-checked", () => {
     expect(noVersion).toMatchObject({ ok: false, code: "VALIDATION" });
   });
 });
+
+describe("course archive figures", () => {
+  it("refuses a scripted SVG or an HTML 'figure' with the file named, and imports nothing", async () => {
+    const admin = (await createUser(db, { role: "ADMIN" })) as unknown as Actor;
+    const files = readCourseFolder(path.resolve(__dirname, "../../content/paracrine"));
+    const svgName = Object.keys(files).find((f) => f.startsWith("figures/") && f.endsWith(".svg"))!;
+    const scripted = { ...files, [svgName]: files[svgName].replace("</svg>", "<script>alert(document.cookie)</script></svg>") };
+    await expect(importCourseFiles(scripted, admin, { slug: "scripted-svg" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { files: [expect.stringContaining(`${svgName} contains a <script> element`)] } });
+    const html = { ...files, "figures/m01-page.png": `data:text/html;base64,${Buffer.from("<script>alert(1)</script>").toString("base64")}` };
+    await expect(importCourseFiles(html, admin, { slug: "html-figure" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { files: [expect.stringContaining("figures/m01-page.png is not an SVG, PNG, JPEG, GIF or WebP image")] } });
+    expect(await db.course.count({ where: { slug: { in: ["scripted-svg", "html-figure"] } } })).toBe(0);
+  }, 180_000);
+});

@@ -10,7 +10,8 @@ import { checkBundle, countWords } from "@/lib/content/check";
 import { itemSchema, type Item } from "@/lib/items/schema";
 import { storage } from "@/lib/storage";
 import { activitiesSchema } from "@/lib/lab/activities";
-import { dataUrl, parseDataUrl } from "@/lib/assets/image-type";
+import { MAX_IMAGE_BYTES, dataUrl, detectImageType, parseDataUrl } from "@/lib/assets/image-type";
+import { svgProblem } from "@/lib/assets/svg-safety";
 import { PRESETS } from "@/lib/sim/presets";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -72,11 +73,25 @@ export async function importCourseFiles(files: CourseFiles, actor: Actor, opts: 
 
   // Figures go to content-addressed storage first: an aborted import leaves only unreferenced files.
   const figureKeys = new Map<string, { key: string; size: number; mime: string }>();
+  // Each figure is checked before anything is stored: SVG must be free of script and external loads,
+  // anything else must be a PNG, JPEG, GIF or WebP by its bytes (a text/html "figure" is refused).
+  const figureProblems: string[] = [];
+  const figures: { name: string; bytes: Buffer; mime: string }[] = [];
   for (const [name, content] of Object.entries(bundle.figures)) {
-    const binary = name.endsWith(".svg") ? null : parseDataUrl(content);
-    const bytes = binary ? binary.bytes : Buffer.from(content, "utf8");
-    figureKeys.set(name, { key: await storage().put(bytes), size: bytes.length, mime: binary ? binary.mime : "image/svg+xml" });
+    if (name.endsWith(".svg")) {
+      const problem = svgProblem(content);
+      if (problem) figureProblems.push(`figures/${name} ${problem}.`);
+      else figures.push({ name, bytes: Buffer.from(content, "utf8"), mime: "image/svg+xml" });
+      continue;
+    }
+    const binary = parseDataUrl(content);
+    const type = binary ? detectImageType(binary.bytes) : null;
+    if (!binary || !type) figureProblems.push(`figures/${name} is not an SVG, PNG, JPEG, GIF or WebP image.`);
+    else if (binary.bytes.length > MAX_IMAGE_BYTES) figureProblems.push(`figures/${name} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+    else figures.push({ name, bytes: binary.bytes, mime: type.mime });
   }
+  if (figureProblems.length) throw new AppError("VALIDATION", `The course could not be imported: ${figureProblems.length} figure(s) refused.`, { files: figureProblems.slice(0, 50) });
+  for (const f of figures) figureKeys.set(f.name, { key: await storage().put(f.bytes), size: f.bytes.length, mime: f.mime });
 
   return db.$transaction(
     async (tx) => {
