@@ -164,6 +164,28 @@ describe("session check", () => {
 
 // A fresh, unrevoked session row with the token version the user had when created: what is tested
 // below is the token-version guard alone.
+describe("each session guard alone", () => {
+  it("a disabled flag ends sessions even when the token version was not bumped", async () => {
+    const u = await createUser(db);
+    const { token } = await sessionTokenFor({ ...u, role: "LEARNER" });
+    expect(await userFromSessionToken(token)).toMatchObject({ id: u.id });
+    await db.user.update({ where: { id: u.id }, data: { disabled: true } });
+    expect(await userFromSessionToken(token)).toBeNull();
+  });
+  it("a bumped token version ends sessions even when their rows are not revoked", async () => {
+    const u = await createUser(db);
+    const { token } = await sessionTokenFor({ ...u, role: "LEARNER" });
+    await db.user.update({ where: { id: u.id }, data: { tokenVersion: { increment: 1 } } });
+    expect(await userFromSessionToken(token)).toBeNull();
+  });
+  it("a revoked session row ends that session even when user and token version are unchanged", async () => {
+    const u = await createUser(db);
+    const { token, sessionId } = await sessionTokenFor({ ...u, role: "LEARNER" });
+    await db.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+    expect(await userFromSessionToken(token)).toBeNull();
+  });
+});
+
 async function tokenFor(u: { id: string; tokenVersion: number }) {
   return (await sessionTokenFor({ ...u, role: "LEARNER" })).token;
 }

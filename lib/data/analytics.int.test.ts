@@ -133,5 +133,10 @@ describe("cohorts", () => {
     expect((await db.cohortDeadline.findUniqueOrThrow({ where: { cohortId_moduleId: { cohortId, moduleId } } })).dueAt.toISOString()).toBe("2026-04-01T00:00:00.000Z");
     expect(await setDeadlineAction({ cohortId, moduleId, dueAt: "" })).toMatchObject({ ok: true });
     expect(await db.cohortDeadline.count({ where: { cohortId } })).toBe(0);
+    // The owner's own cohort, but a module of another course: refused, nothing written.
+    const foreign = await createCourse(db, owner.id);
+    const foreignModule = await db.module.create({ data: { courseId: foreign.id, slug: "fm", order: 1, title: "Foreign" }, select: { id: true } });
+    expect((await setDeadlineAction({ cohortId, moduleId: foreignModule.id, dueAt: "2026-04-01" })).ok).toBe(false);
+    expect(await db.cohortDeadline.count({ where: { cohortId } })).toBe(0);
   });
 });

@@ -96,6 +96,10 @@ describe("ownership", () => {
     expect(await getStudioCourse(c.courseId, actor(other))).toMatchObject({ id: c.courseId, canManage: false });
     expect(await saveLessonAction({ lessonId: c.lessonId, title: "Diffusion", body: "co-edit", version: 1 })).toMatchObject({ ok: true, data: { version: 2 } });
     expect(await removeInstructorAction({ courseId: c.courseId, userId: owner.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    // A co-instructor may not add instructors either (the team-management guard alone).
+    const third = await createUser(db, { role: "INSTRUCTOR" });
+    expect(await addInstructorAction({ courseId: c.courseId, email: third.email })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await db.courseInstructor.count({ where: { courseId: c.courseId, userId: third.id } })).toBe(0);
     await signInAs(owner);
     expect(await removeInstructorAction({ courseId: c.courseId, userId: owner.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await removeInstructorAction({ courseId: c.courseId, userId: other.id })).toMatchObject({ ok: true });
