@@ -98,6 +98,59 @@ function normaliseAddress(s) {
   return t.startsWith("::ffff:") ? t.slice(7) : t;
 }
 
+/**
+ * Server-action calls without files post their arguments as JSON text: an array. Next.js answers any
+ * other body with a 500 (it spreads the arguments), so such a body is refused here with a 400.
+ */
+export function isActionJsonRequest(method, headers) {
+  if ((method ?? "").toUpperCase() !== "POST" || !header(headers, "next-action")) return false;
+  return !/multipart\/form-data|application\/x-www-form-urlencoded/i.test(header(headers, "content-type") ?? "");
+}
+
+/** Server-action calls with a form post multipart bodies; Next.js answers broken framing with a 500. */
+export function isActionMultipartRequest(method, headers) {
+  return (method ?? "").toUpperCase() === "POST" && !!header(headers, "next-action") && /multipart\/form-data/i.test(header(headers, "content-type") ?? "");
+}
+
+/**
+ * Checks multipart framing (RFC 7578): a boundary parameter, a body that opens with it and closes with
+ * its final form, and parts that each have a header block naming a form field. A server-action call
+ * (React's encodeReply) also carries its argument list, JSON, in the part named "0". Linear in the body.
+ */
+export function multipartProblem(contentType, body) {
+  const m = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType ?? "");
+  if (!m) return "The form data has no boundary.";
+  const boundary = m[1] ?? m[2];
+  const text = body.toString("latin1");
+  const delimiter = `--${boundary}`;
+  if (!text.startsWith(delimiter)) return "The form data is malformed.";
+  const end = text.lastIndexOf(`${delimiter}--`);
+  if (end < 0) return "The form data is malformed.";
+  const parts = text.slice(delimiter.length, end).split(`\r\n${delimiter}`);
+  let root = null;
+  for (const part of parts) {
+    const p = part.startsWith("\r\n") ? part.slice(2) : part;
+    if (p === "" && parts.length === 1) continue;
+    const headerEnd = p.indexOf("\r\n\r\n");
+    const headers = headerEnd < 0 ? "" : p.slice(0, headerEnd);
+    const name = /content-disposition:\s*form-data;[^\r\n]*\bname="([^"]*)"/i.exec(headers);
+    if (!name) return "The form data is malformed.";
+    if (name[1] === "0") root = Buffer.from(p.slice(headerEnd + 4).replace(/\r\n$/, ""), "latin1").toString("utf8");
+  }
+  if (root === null) return "The form data carries no arguments.";
+  return actionBodyProblem(root);
+}
+
+export function actionBodyProblem(text) {
+  let args;
+  try {
+    args = JSON.parse(text);
+  } catch {
+    return "The request body is not valid JSON.";
+  }
+  return Array.isArray(args) ? null : "The request body must be a list of arguments.";
+}
+
 /** Headers every response carries, including API answers and the framework's bare error pages. */
 export const SECURITY_HEADERS = {
   "X-Content-Type-Options": "nosniff",

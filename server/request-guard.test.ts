@@ -64,3 +64,31 @@ describe("breaker", () => {
     expect(bypassesBreaker("/dashboard")).toBe(false);
   });
 });
+
+describe("server-action bodies", () => {
+  it("checks JSON action calls (not form posts) and refuses bodies that are not an argument list", async () => {
+    const { actionBodyProblem, isActionJsonRequest } = await import("./request-guard.mjs");
+    expect(isActionJsonRequest("POST", { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" })).toBe(true);
+    expect(isActionJsonRequest("POST", { "next-action": "abc", "content-type": "multipart/form-data; boundary=x" })).toBe(false);
+    expect(isActionJsonRequest("POST", { "content-type": "text/plain" })).toBe(false);
+    expect(isActionJsonRequest("GET", { "next-action": "abc" })).toBe(false);
+    for (const body of ["{", "null", "[", '"x"', "{}", ""]) expect(actionBodyProblem(body), body).not.toBeNull();
+    for (const body of ["[]", '[{"a":1}]', '["$K1"]']) expect(actionBodyProblem(body), body).toBeNull();
+  });
+});
+
+describe("multipart framing of form actions", () => {
+  it("accepts what a browser sends and refuses broken framing", async () => {
+    const { multipartProblem } = await import("./request-guard.mjs");
+    const ok = Buffer.from('--XYZ\r\nContent-Disposition: form-data; name="1_email"\r\n\r\na@b.org\r\n--XYZ\r\nContent-Disposition: form-data; name="1_file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n--XYZ\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--XYZ--\r\n', "latin1");
+    expect(multipartProblem("multipart/form-data; boundary=XYZ", ok)).toBeNull();
+    expect(multipartProblem('multipart/form-data; boundary="XYZ"', ok)).toBeNull();
+    // A form without React's argument list (what a crafted post sends): refused, not a 500 later.
+    expect(multipartProblem("multipart/form-data; boundary=XYZ", Buffer.from('--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\nx\r\n--XYZ--\r\n'))).not.toBeNull();
+    expect(multipartProblem("multipart/form-data; boundary=XYZ", Buffer.from('--XYZ\r\nContent-Disposition: form-data; name="0"\r\n\r\n{\r\n--XYZ--\r\n'))).not.toBeNull();
+    expect(multipartProblem("multipart/form-data", ok)).not.toBeNull();
+    expect(multipartProblem("multipart/form-data; boundary=XYZ", Buffer.from("garbage"))).not.toBeNull();
+    expect(multipartProblem("multipart/form-data; boundary=XYZ", Buffer.from("--XYZ\r\nno headers here--XYZ--"))).not.toBeNull();
+    expect(multipartProblem("multipart/form-data; boundary=XYZ", Buffer.from('--XYZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nunterminated'))).not.toBeNull();
+  });
+});

@@ -3,10 +3,13 @@
 // use it too. Settings: PORT (3000), HOST (127.0.0.1: only this machine, unless you say otherwise),
 // TRUSTED_PROXY_HOPS (0: clients connect directly).
 import { createServer } from "node:http";
+import { Readable } from "node:stream";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { BREAKER_KEY, FALLBACK_CSP, RETRY_AFTER_SECONDS, SECURITY_HEADERS, breakerOpen, bypassesBreaker, clientAddress, refusalFor } from "./request-guard.mjs";
+import {
+  BREAKER_KEY, FALLBACK_CSP, RETRY_AFTER_SECONDS, SECURITY_HEADERS, actionBodyProblem, breakerOpen, bypassesBreaker, clientAddress, isActionJsonRequest, isActionMultipartRequest, multipartProblem, refusalFor,
+} from "./request-guard.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -31,7 +34,29 @@ function pathOf(url) {
 
 await app.prepare();
 
-const server = createServer((req, res) => {
+/**
+ * The body of a JSON server-action call, read (its size is already bounded by Content-Length) and
+ * checked; Next.js then gets a stand-in request carrying the same headers, socket and bytes.
+ */
+async function checkedActionRequest(req, check) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  const body = Buffer.concat(chunks);
+  const problem = check(body);
+  if (problem) return { problem };
+  let sent = false;
+  const replay = new Readable({
+    read() {
+      if (!sent) this.push(body);
+      sent = true;
+      this.push(null);
+    },
+  });
+  Object.assign(replay, { headers: req.headers, rawHeaders: req.rawHeaders, method: req.method, url: req.url, httpVersion: req.httpVersion, httpVersionMajor: req.httpVersionMajor, httpVersionMinor: req.httpVersionMinor, socket: req.socket, connection: req.socket, complete: true });
+  return { req: replay };
+}
+
+const server = createServer(async (req, res) => {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   if (process.env.NODE_ENV === "production" && process.env.NEXTAUTH_URL?.startsWith("https:")) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   const pathname = pathOf(req.url);
@@ -63,6 +88,17 @@ const server = createServer((req, res) => {
     }
     return writeHead.call(this, status, ...rest);
   };
+  const json = isActionJsonRequest(req.method, req.headers);
+  if (json || isActionMultipartRequest(req.method, req.headers)) {
+    const contentType = req.headers["content-type"];
+    const check = json ? (body) => actionBodyProblem(body.toString("utf8")) : (body) => multipartProblem(contentType, body);
+    const checked = await checkedActionRequest(req, check).catch(() => ({ problem: "The request body could not be read." }));
+    if (checked.problem) {
+      res.setHeader("Content-Security-Policy", FALLBACK_CSP);
+      return send(res, pathname, 400, checked.problem);
+    }
+    req = checked.req;
+  }
   handle(req, res).catch((e) => {
     console.error("[serve] unhandled", e);
     if (!res.headersSent) send(res, pathname, 500, "Something went wrong on our side.");
