@@ -307,7 +307,7 @@ export function itemToQti(item: Item, opts: { glossary?: GlossaryNames; caseTitl
   if (item.check) extension.push("check (part of the lesson's end check)");
   if (item.step !== undefined) extension.push("step (order inside the case)");
   if (item.data.type === "truefalse") extension.push("type truefalse (a two-choice choiceInteraction elsewhere)");
-  const general = "feedback" in item.data && item.data.type !== "truefalse" && (item.data.type === "matching" || item.data.type === "ordering") ? item.data.feedback : undefined;
+  const general = item.data.type === "matching" || item.data.type === "ordering" ? item.data.feedback : undefined;
   const processing = [
     ...(item.explanation.trim() ? [addFb(FB.explanation)] : []),
     ...(general ? [addFb(FB.general)] : []),

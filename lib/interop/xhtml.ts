@@ -9,7 +9,7 @@ import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import remarkRehype from "remark-rehype";
 import rehypeParse from "rehype-parse";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import type { Root, RootContent, Element, Properties } from "hast";
 import { esc, escAttr } from "./xml";
 
@@ -81,7 +81,7 @@ function textContent(n: RootContent | Root): string {
   return "";
 }
 
-const sanitizeSchema = {
+const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: "",
   attributes: { ...defaultSchema.attributes, code: [["className", "language-math", "math-inline", "math-display"]] },
