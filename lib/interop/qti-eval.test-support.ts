@@ -63,7 +63,11 @@ export class QtiItemRunner {
   private rules(rules: XNode[], vars: Map<string, QValue>): void {
     for (const r of rules) {
       const name = local(r);
-      if (name === "qti-set-outcome-value") vars.set(attr(r, "identifier")!, this.expr(kids(r)[0], vars));
+      if (name === "qti-set-outcome-value") {
+        const value = this.expr(kids(r)[0], vars);
+        if (typeof value === "boolean") throw new Error("a boolean outcome is not supported by the test interpreter");
+        vars.set(attr(r, "identifier")!, value);
+      }
       else if (name === "qti-response-condition") {
         for (const branch of kids(r)) {
           const b = local(branch);
