@@ -321,7 +321,7 @@ export function itemToQti(item: Item, opts: { glossary?: GlossaryNames; caseTitl
   });
   const body = el(
     "qti-assessment-item",
-    { ...ROOT_ATTRS(toIdentifier(item.key), plain(item.stem).slice(0, 80) || item.key), adaptive: "false", "time-dependent": "false" },
+    { ...ROOT_ATTRS(toIdentifier(item.key), Array.from(plain(item.stem)).slice(0, 80).join("") || item.key), adaptive: "false", "time-dependent": "false" },
     ...p.declarations.slice(0, 1),
     el("qti-outcome-declaration", { identifier: "SCORE", cardinality: "single", "base-type": "float" }, el("qti-default-value", {}, textEl("qti-value", {}, "0"))),
     el("qti-outcome-declaration", { identifier: "MAXSCORE", cardinality: "single", "base-type": "float" }, el("qti-default-value", {}, textEl("qti-value", {}, "1"))),
