@@ -111,7 +111,7 @@ describe("QTI 3.0 package structure", () => {
       for (const f of kids(root, "qti-modal-feedback")) expect(settable.has(attr(f, "identifier")!), `${item.key}: ${attr(f, "identifier")}`).toBe(true);
       for (const s of find(root, "qti-assessment-stimulus-ref")) expect(exported.files[attr(s, "href")!.replace(/^\.\.\//, "")], item.key).toBeDefined();
     }
-  });
+  }, 120_000);
 
   it("uses the interaction and scoring the brief names for each type", () => {
     const xmlOf = (type: string) => text(`items/${toIdentifier(items.find((i) => i.data.type === type)!.key)}.xml`);
@@ -202,7 +202,8 @@ describe("QTI response processing scores as the platform does", () => {
     }
     expect(diffs).toEqual([]);
     expect(runs).toBeGreaterThan(1000);
-  });
+    // Parsing ~300 items takes seconds on a shared machine; the limit only guards against a hang.
+  }, 120_000);
 });
 
 describe("QTI identifiers and items from other tools", () => {
