@@ -5,7 +5,7 @@
 // cannot carry is listed per item in the report (docs/interop.md has the mapping). Pure.
 import type { BundleCase, CourseBundle } from "@/lib/content/bundle";
 import type { Item, ItemData, ItemDataOf } from "@/lib/items/schema";
-import { DATA, FB, ITEM_RESOURCE_TYPE, LOM_NS, LOM_XSD, QTI_CP_NS, QTI_CP_XSD, QTI_NS, QTI_XSD, STIMULUS_RESOURCE_TYPE, TAXON } from "./qti-shared";
+import { DATA, FB, ITEM_RESOURCE_TYPE, LOM_NS, LOM_XSD, QTI_CP_NS, QTI_CP_XSD, QTI_NS, QTI_XSD, STIMULUS_RESOURCE_TYPE, TAXON, TEST_RESOURCE_TYPE } from "./qti-shared";
 import { glossaryToText, toXhtml, type GlossaryNames, type TextFormat } from "./xhtml";
 import { XML_DECL, el, esc, escAttr, textEl, toIdentifier } from "./xml";
 import { zipFiles, type PackageFiles } from "./zip";
@@ -23,6 +23,8 @@ export interface QtiItemReport {
 export interface QtiExportReport {
   items: QtiItemReport[];
   stimuli: number;
+  /** One qti-assessment-test per module (its quiz and its lessons' checks, as sections). */
+  tests: number;
   byType: Record<string, number>;
 }
 
@@ -369,7 +371,7 @@ export function exportQtiPackage(bundle: CourseBundle): QtiExportResult {
   const cases = new Map(bundle.modules.flatMap((m) => m.cases.map((c) => [c.key, c] as const)));
   const files: PackageFiles = {};
   const resources: string[] = [];
-  const report: QtiExportReport = { items: [], stimuli: 0, byType: {} };
+  const report: QtiExportReport = { items: [], stimuli: 0, tests: 0, byType: {} };
 
   for (const c of cases.values()) {
     const file = stimulusFile(c.key);
@@ -396,6 +398,33 @@ export function exportQtiPackage(bundle: CourseBundle): QtiExportResult {
       report.items.push({ key: item.key, type: item.data.type, file, lost: out.lost, extension: out.extension });
       report.byType[item.data.type] = (report.byType[item.data.type] ?? 0) + 1;
     }
+
+  // Module structure: one test per module, a section for the module quiz and one per lesson check.
+  // Items keep the file order, so the steps of a case stay in order.
+  for (const m of bundle.modules) {
+    const ref = (item: Item) => el("qti-assessment-item-ref", { identifier: toIdentifier(item.key), href: `../${itemFile(item.key)}` });
+    const section = (id: string, title: string, list: Item[]) =>
+      list.length ? el("qti-assessment-section", { identifier: id, title, visible: "true" }, ...list.map(ref)) : null;
+    const lessonSections = m.lessons.map((l) => {
+      const objectives = new Set(l.front.objectives.map((o) => o.key));
+      return section(`check_${toIdentifier(l.front.slug)}`, `Check for understanding: ${l.front.title}`, m.items.filter((i) => i.check && i.objective && objectives.has(i.objective)));
+    });
+    const quiz = section("quiz", `Module quiz: ${m.meta.title}`, m.items.filter((i) => !i.check));
+    if (!quiz && lessonSections.every((x) => x === null)) continue;
+    const id = `module_${toIdentifier(m.meta.slug)}`;
+    const file = `tests/${id}.xml`;
+    files[file] =
+      XML_DECL +
+      el(
+        "qti-assessment-test",
+        { ...ROOT_ATTRS(id, m.meta.title) },
+        el("qti-test-part", { identifier: "part", "navigation-mode": "nonlinear", "submission-mode": "individual" }, ...lessonSections, quiz),
+      ) +
+      "\n";
+    const used = [...new Set(m.items.map((i) => `res_${toIdentifier(i.key)}`))];
+    resources.push(el("resource", { identifier: `res_${id}`, type: TEST_RESOURCE_TYPE, href: file }, el("file", { href: file }), ...used.map((u) => el("dependency", { identifierref: u }))));
+    report.tests += 1;
+  }
 
   files["imsmanifest.xml"] =
     XML_DECL +

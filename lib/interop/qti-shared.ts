@@ -10,6 +10,7 @@ export const QTI_MD_XSD = "https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/i
 
 export const ITEM_RESOURCE_TYPE = "imsqti_item_xmlv3p0";
 export const STIMULUS_RESOURCE_TYPE = "imsqti_stimulus_xmlv3p0";
+export const TEST_RESOURCE_TYPE = "imsqti_test_xmlv3p0";
 
 /** Attributes of ours, on elements that take HTML data-* attributes in QTI 3.0. */
 export const DATA = {

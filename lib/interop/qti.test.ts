@@ -113,6 +113,20 @@ describe("QTI 3.0 package structure", () => {
     }
   }, 120_000);
 
+  it("groups each module's items in a qti-assessment-test: lesson checks, then the module quiz", () => {
+    expect(exported.report.tests).toBe(bundle!.modules.length);
+    for (const m of bundle!.modules) {
+      const test = parseXml(text(`tests/module_${toIdentifier(m.meta.slug)}.xml`), m.dir);
+      expect(local(test)).toBe("qti-assessment-test");
+      const sections = find(test, "qti-assessment-section");
+      expect(attr(sections.at(-1), "identifier")).toBe("quiz");
+      const refs = find(test, "qti-assessment-item-ref");
+      for (const r of refs) expect(exported.files[attr(r, "href")!.replace(/^\.\.\//, "")], attr(r, "href")).toBeDefined();
+      expect(refs.map((r) => fromIdentifier(attr(r, "identifier")!)).sort()).toEqual(m.items.map((i) => i.key).sort());
+      expect(find(sections.at(-1)!, "qti-assessment-item-ref").map((r) => attr(r, "identifier"))).toEqual(m.items.filter((i) => !i.check).map((i) => toIdentifier(i.key)));
+    }
+  });
+
   it("uses the interaction and scoring the brief names for each type", () => {
     const xmlOf = (type: string) => text(`items/${toIdentifier(items.find((i) => i.data.type === type)!.key)}.xml`);
     expect(xmlOf("single")).toMatch(/<qti-choice-interaction[^>]*max-choices="1"/);
