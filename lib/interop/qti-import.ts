@@ -271,7 +271,13 @@ function lomMeta(resource: XNode): Meta {
 /** Resolves an href against the manifest's folder, refusing anything that leaves the package. */
 function resolveHref(href: string): string {
   const parts: string[] = [];
-  for (const seg of decodeURIComponent(href.split(/[?#]/)[0]).split("/")) {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(href.split(/[?#]/)[0]);
+  } catch {
+    throw new InteropError("malformed", `href ${href} is not a valid URI`);
+  }
+  for (const seg of decoded.split("/")) {
     if (seg === "" || seg === ".") continue;
     if (seg === "..") throw new InteropError("unsafe", `href ${href} leaves the package`);
     parts.push(seg);
@@ -317,9 +323,10 @@ export function importQtiPackage(zip: Uint8Array, limits: UnzipLimits = DEFAULT_
         }
       }
     } catch (e) {
-      // An unsafe document poisons the whole package; a merely unsupported or invalid item is reported and skipped.
-      if (e instanceof InteropError && e.code !== "unsafe") result.problems.push({ file: path, message: e.message.replace(`${path}: `, "") });
-      else throw e;
+      // An unsafe document poisons the whole package; an unsupported, invalid or unexpectedly shaped
+      // item is reported and skipped, so one odd item never hides the others.
+      if (e instanceof InteropError && e.code === "unsafe") throw e;
+      result.problems.push({ file: path, message: (e instanceof Error ? e.message : String(e)).replace(`${path}: `, "") });
     }
   }
   return result;

@@ -306,6 +306,12 @@ describe("QTI import refuses unsafe or malformed packages", () => {
     expect(refusal(() => importQtiPackage(zipSync({ "imsmanifest.xml": strToU8(m) }))).code).toBe("unsafe");
   });
 
+  it("refuses an unsafe item document even when the manifest is fine", () => {
+    const m = `<manifest xmlns="${QTI_CP_NS}"><resources><resource identifier="r" type="${ITEM_RESOURCE_TYPE}" href="i.xml"/></resources></manifest>`;
+    const item = `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><qti-assessment-item identifier="i">&e;</qti-assessment-item>`;
+    expect(refusal(() => importQtiPackage(zipSync({ "imsmanifest.xml": strToU8(m), "i.xml": strToU8(item) }))).code).toBe("unsafe");
+  });
+
   it("refuses a package without a manifest, bytes that are not a zip, and XML that is not well-formed", () => {
     expect(refusal(() => importQtiPackage(zipSync({ "a.xml": strToU8("<x/>") }))).message).toMatch(/imsmanifest\.xml/);
     expect(refusal(() => importQtiPackage(strToU8("not a zip at all"))).code).toBe("malformed");
