@@ -28,7 +28,7 @@ const config = [
     },
   },
   {
-    files: ["lib/items/**", "lib/content/format.ts", "lib/content/bundle.ts", "lib/content/check.ts", "lib/sim/**", "lib/gift/parse.ts", "lib/gift/export.ts"],
+    files: ["lib/items/**", "lib/content/format.ts", "lib/content/bundle.ts", "lib/content/check.ts", "lib/sim/**", "lib/gift/parse.ts", "lib/gift/export.ts", "lib/interop/**", "lib/assets/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["next", "next/*", "react", "@/lib/db", "@/prisma/*", "@prisma/*"], message: "Pure domain modules import nothing with side effects." }] }],
     },
