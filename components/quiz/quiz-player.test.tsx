@@ -102,7 +102,8 @@ describe("QuizPlayer", () => {
     expect(screen.getByRole("link", { name: "Back to the course" }).getAttribute("href")).toBe("/courses/c");
     expect(screen.getByRole("link", { name: "Your attempts" })).toBeTruthy();
     startAttemptAction.mockResolvedValue({ ok: true, data: { attemptId: "att2" } });
-    fireEvent.click(screen.getByRole("button", { name: "Start a new attempt" }));
+    // The submit transition settles a tick after the result shows: wait for the button, do not race it.
+    fireEvent.click(await screen.findByRole("button", { name: "Start a new attempt" }));
     await waitFor(() => expect(refresh).toHaveBeenCalledTimes(1));
     expect(startAttemptAction).toHaveBeenCalledWith({ kind: "QUIZ", moduleId: "m1" });
   });
