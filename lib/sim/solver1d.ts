@@ -1,4 +1,4 @@
-import { SimInputError, requireNumber } from "./errors";
+import { SimBudgetError, SimInputError, requireNumber } from "./errors";
 import { effectiveCoefficients, type Transport } from "./params";
 import { exchangePropagator } from "./reaction";
 import {
@@ -53,14 +53,83 @@ export interface Solver1DConfig {
   initialFree?: ArrayLike<number>;
   /** Initial bound concentration per cell (nM, kinetic model only); default 0 (fast: R·C). */
   initialBound?: ArrayLike<number>;
+  /** Total work allowed over the solver's life, in cell-steps (time steps × cells); default DEFAULT_WORK_BUDGET. */
+  workBudget?: number;
 }
 
-/** Adaptive step policy: dt = clamp(growth·(t − t_last switch), dtMin, dtMax), landing on events. */
+/**
+ * Adaptive step policy: dt = clamp(growth·(t − t_last switch), dtMin, cap), landing on events.
+ * cap = min(dtMax, dtMaxNearSwitch) within `switchWindow` seconds after a source switch and dtMax
+ * afterwards, so a short pulse is resolved without holding the step at pulse/20 for the whole run.
+ */
 export interface StepPolicy {
   dtMin: number;
   dtMax: number;
   growth: number;
-  maxSteps?: number;
+  dtMaxNearSwitch?: number;
+  switchWindow?: number;
+}
+
+/**
+ * Default work budget of one run, in cell-steps (time steps × grid cells). One cell-step costs
+ * ~25 ns in Node on the reference machine (docs/simulator.md §5.6), so the budget is ~1–2 s of work.
+ * Counting work, not time, makes refusals reproducible on any machine.
+ */
+export const DEFAULT_WORK_BUDGET = 5e7;
+
+function stepCap(policy: StepPolicy, sinceSwitch: number): number {
+  const near = policy.dtMaxNearSwitch !== undefined && sinceSwitch < (policy.switchWindow ?? Infinity);
+  return near ? Math.min(policy.dtMax, policy.dtMaxNearSwitch as number) : policy.dtMax;
+}
+
+/** The step the policy takes at time t towards the next event, and whether it lands on the event. */
+export function policyStep(policy: StepPolicy, t: number, lastSwitch: number, event: number): { dt: number; landed: boolean } {
+  const dt = Math.min(stepCap(policy, t - lastSwitch), Math.max(policy.dtMin, policy.growth * (t - lastSwitch)));
+  const remaining = event - t;
+  if (remaining <= dt * 1.000001) return { dt: remaining, landed: true };
+  if (remaining < 2 * dt) return { dt: 0.5 * remaining, landed: false }; // avoid a sliver step before the event
+  return { dt, landed: false };
+}
+
+/**
+ * Number of steps `Solver1D.advance` takes to visit every target time in turn (from t0, last source
+ * switch at lastSwitch), without solving anything. Stretches at the constant cap are counted in one
+ * division, so the cost is logarithmic in the number of steps (a run of 10²¹ steps is counted in
+ * microseconds). Agrees with the real count to a few steps per event (floating-point landing).
+ */
+export function planSteps(schedule: SecretionSchedule, policy: StepPolicy, targets: ArrayLike<number>, t0 = 0, lastSwitch0 = 0): number {
+  let t = t0;
+  let ls = lastSwitch0;
+  let count = 0;
+  let iterations = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i];
+    while (t < target) {
+      if (++iterations > 5e6) return Infinity;
+      const sw = nextSwitch(schedule, t);
+      const event = Math.min(target, sw);
+      const { dt, landed } = policyStep(policy, t, ls, event);
+      if (!(dt > 0)) break;
+      const cap = stepCap(policy, t - ls);
+      if (!landed && dt === cap) {
+        // At the cap the step stays constant until the event or until the near-switch cap lifts.
+        const capEnds = policy.dtMaxNearSwitch !== undefined && t - ls < (policy.switchWindow ?? Infinity) ? ls + (policy.switchWindow ?? Infinity) : Infinity;
+        const m = Math.floor((Math.min(event, capEnds) - t) / dt) - 2;
+        if (m > 0) {
+          t += m * dt;
+          count += m;
+          continue;
+        }
+      }
+      t += dt;
+      count++;
+      if (landed) {
+        t = event;
+        if (event === sw) ls = event;
+      }
+    }
+  }
+  return count;
 }
 
 export class Solver1D {
@@ -79,6 +148,10 @@ export class Solver1D {
   t = 0;
   /** Steps taken so far. */
   steps = 0;
+  /** Work done so far, cell-steps (steps × cells), over the solver's whole life. */
+  work = 0;
+  /** Work allowed over the solver's whole life, cell-steps. */
+  readonly workBudget: number;
   /** Number of steps taken with each scheme (diagnostics). */
   readonly schemeCounts = { "crank-nicolson": 0, "backward-euler": 0 };
 
@@ -121,6 +194,7 @@ export class Solver1D {
     this.n = n;
     this.outer = cfg.outer ?? "no-flux";
     this.scheme = cfg.scheme ?? "auto";
+    this.workBudget = requireNumber("work budget", cfg.workBudget ?? DEFAULT_WORK_BUDGET, { positive: true });
     this.schedule = validateSchedule(cfg.schedule ?? CONSTANT_SECRETION);
     this.sourceFlux = requireNumber("secretion", cfg.sourceFlux, { min: 0 });
     this.centers = new Float64Array(n);
@@ -275,6 +349,14 @@ export class Solver1D {
   /** Advances by one step of size dt (s). Allocation-free. */
   step(dt: number): void {
     if (!(dt > 0) || !Number.isFinite(dt)) throw new SimInputError(`time step must be positive and finite (got ${dt})`);
+    if (this.work + this.n > this.workBudget) {
+      throw new SimBudgetError(
+        `this run needs more than the work budget of ${this.workBudget.toPrecision(2)} cell-steps (${this.steps} steps × ${this.n} cells done at t = ${this.t.toPrecision(3)} s); shorten the simulated time or use the fast-equilibrium matrix model`,
+        null,
+        this.workBudget,
+      );
+    }
+    this.work += this.n;
     const theta = this.thetaFor(dt);
     const g = scheduleAverage(this.schedule, this.t, this.t + dt);
     this.lastG = g;
@@ -311,20 +393,10 @@ export class Solver1D {
    * switch times and on tTarget. Calls onStep after every step.
    */
   advance(tTarget: number, policy: StepPolicy, onStep?: (s: Solver1D) => void): void {
-    const maxSteps = policy.maxSteps ?? 5_000_000;
-    let taken = 0;
     while (this.t < tTarget) {
       const sw = nextSwitch(this.schedule, this.t);
       const event = Math.min(tTarget, sw);
-      let dt = Math.min(policy.dtMax, Math.max(policy.dtMin, policy.growth * (this.t - this.lastSwitch)));
-      const remaining = event - this.t;
-      let landed = false;
-      if (remaining <= dt * 1.000001) {
-        dt = remaining;
-        landed = true;
-      } else if (remaining < 2 * dt) {
-        dt = 0.5 * remaining; // avoid a sliver step before the event
-      }
+      const { dt, landed } = policyStep(policy, this.t, this.lastSwitch, event);
       if (!(dt > 0)) break;
       this.step(dt);
       if (landed) {
@@ -332,19 +404,24 @@ export class Solver1D {
         if (event === sw) this.lastSwitch = event;
       }
       onStep?.(this);
-      if (++taken > maxSteps) {
-        throw new SimInputError(`simulation needs more than ${maxSteps} time steps; shorten the run or use the fast-equilibrium matrix model`);
-      }
     }
+  }
+
+  /** Steps that advance() would take to visit each of `targets` in turn from now (see planSteps). */
+  planSteps(targets: ArrayLike<number>, policy: StepPolicy): number {
+    return planSteps(this.schedule, policy, targets, this.t, this.lastSwitch);
   }
 
   /**
    * Default step policy from the physical time scales:
-   * dtMax = min(τ/400, kinetic limit, shortest pulse phase/20, tEnd/50) where
-   * τ = 1/k_eff (or the diffusion time across the domain when k_eff = 0);
-   * dtMin = 0.1·h_min²/D_eff (the first step after a switch resolves the
-   * boundary layer at the source); growth 0.005 (dt ≤ 0.5 % of the time since
-   * the last switch, which keeps the backward-Euler error below ~0.3 %).
+   * dtMax = min(τ/400, kinetic limit, tEnd/50) where τ = 1/k_eff (or the diffusion time across
+   * the domain when k_eff = 0); for pulsed secretion the step is also capped at the shortest
+   * pulse phase/20, but only within 20 phases of a switch (dtMaxNearSwitch, switchWindow): after
+   * that the step grows with the time since the switch, so a 1 s pulse followed by days of decay
+   * takes thousands of steps, not 10⁸.
+   * dtMin = 0.1·h_min²/D_eff (the first step after a switch resolves the boundary layer at the
+   * source); growth 0.005 (dt ≤ 0.5 % of the time since the last switch, which keeps the
+   * backward-Euler error below ~0.3 %).
    */
   defaultPolicy(tEnd?: number): StepPolicy {
     const e = effectiveCoefficients(this.transport);
@@ -359,11 +436,17 @@ export class Solver1D {
     }
     if (tEnd !== undefined && Number.isFinite(tEnd)) dtMax = Math.min(dtMax, tEnd / 50);
     const s = this.schedule;
-    if (s.kind === "pulse") dtMax = Math.min(dtMax, s.duration / 20);
-    if (s.kind === "periodic") dtMax = Math.min(dtMax, Math.min(s.duration, s.period - s.duration || s.duration) / 20);
+    let phase = Infinity;
+    if (s.kind === "pulse") phase = s.duration;
+    if (s.kind === "periodic") phase = Math.min(s.duration, s.period - s.duration || s.duration);
     const h = this.minSpacing();
-    const dtMin = Math.min(dtMax, (0.1 * h * h) / Dstep);
-    return { dtMin, dtMax, growth: 0.005 };
+    const dtMin = Math.min(dtMax, phase / 20, (0.1 * h * h) / Dstep);
+    const policy: StepPolicy = { dtMin, dtMax, growth: 0.005 };
+    if (Number.isFinite(phase)) {
+      policy.dtMaxNearSwitch = phase / 20;
+      policy.switchWindow = 20 * phase;
+    }
+    return policy;
   }
 
   /**
