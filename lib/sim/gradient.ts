@@ -381,15 +381,18 @@ export function simulateGradient(input: GradientInput, options: SimulateOptions 
       tEnd = 1.5 * tss;
     } else {
       const periodicForever = schedule.kind === "periodic" && schedule.count === undefined;
-      const horizon = periodicForever ? (schedule.start ?? 0) + 10 * schedule.period : Infinity;
+      const xFar = Number.isFinite(lambda) ? Math.min(xMaxWanted, 40 * lambda) : xMaxWanted;
+      const tDiff = (xFar * xFar) / (2 * eff.Deff);
+      const response = eff.keff > 0 ? Math.min(tDiff, accumulationTime(xFar, transport, geometry === "1d" ? "planar" : "spherical", radius ?? 0)) : tDiff;
+      // Repeated pulses without a count: long enough for the periodic regime to settle at the
+      // farthest distance (5 response times), at least 3 and at most 10 periods.
+      const periods = schedule.kind === "periodic" ? Math.min(10, Math.max(3, Math.ceil((5 * response) / schedule.period))) : 0;
+      const horizon = periodicForever ? (schedule.start ?? 0) + periods * schedule.period : Infinity;
       const intervals = onIntervals(schedule, horizon);
       const lastOff = intervals.length ? intervals[intervals.length - 1][1] : 0;
       const longest = intervals.reduce((m, [on, off]) => Math.max(m, off - on), 0);
       // After the last pulse the signal at x peaks within the response time: the diffusion time
       // x²/2D_eff without removal, earlier with it (τ(x) bounds the time scale of the response).
-      const xFar = Number.isFinite(lambda) ? Math.min(xMaxWanted, 40 * lambda) : xMaxWanted;
-      const tDiff = (xFar * xFar) / (2 * eff.Deff);
-      const response = eff.keff > 0 ? Math.min(tDiff, accumulationTime(xFar, transport, geometry === "1d" ? "planar" : "spherical", radius ?? 0)) : tDiff;
       const relax = Math.max(5 * response, 10 * longest);
       tEnd = periodicForever ? horizon : lastOff + relax;
     }
@@ -460,11 +463,14 @@ export function simulateGradient(input: GradientInput, options: SimulateOptions 
     }
     const ssAtDistances = ssField ? distances.map((x) => valueAt(x, ssField, secretion)) : null;
 
-    const base = solver.defaultPolicy(tLast);
-    const policy: StepPolicy = { ...base, ...(input.numerics?.policy ?? {}) };
+    const outputDistance = Math.min(length, Math.max(xMaxWanted, snapshotTimes.length ? xMaxProfile : 0));
+    const base = solver.defaultPolicy(tLast, outputDistance);
+    const override = input.numerics?.policy ?? {};
+    const policy: StepPolicy = { ...base, ...override };
     requireNumber("dtMin", policy.dtMin, { positive: true });
-    requireNumber("dtMax", policy.dtMax, { positive: true });
-    if (Number.isFinite(eff.tau) && policy.dtMax > eff.tau / 20) {
+    if (!(policy.dtMax > 0)) throw new SimInputError(`dtMax must be > 0 (got ${policy.dtMax})`);
+    if (override.dtMax !== undefined && override.dtRelax === undefined) delete policy.dtRelax; // the caller's cap rules
+    if (Number.isFinite(eff.tau) && override.dtMax !== undefined && policy.dtMax > eff.tau / 20) {
       warnings.push(`maximum time step ${round3(policy.dtMax)} s exceeds τ/20 = ${round3(eff.tau / 20)} s: the time course and t_f are inaccurate`);
     }
 
@@ -587,7 +593,7 @@ export function simulateGradient(input: GradientInput, options: SimulateOptions 
       minSpacing: solver.minSpacing(),
       outerBoundary: outer,
       dtMin: policy.dtMin,
-      dtMax: policy.dtMax,
+      dtMax: Math.min(policy.dtMax, policy.dtRelax ?? Infinity),
       steps: solver.steps,
       plannedSteps,
       work: solver.work,

@@ -59,8 +59,14 @@ export interface Solver1DConfig {
 
 /**
  * Adaptive step policy: dt = clamp(growth·(t − t_last switch), dtMin, cap), landing on events.
- * cap = min(dtMax, dtMaxNearSwitch) within `switchWindow` seconds after a source switch and dtMax
- * afterwards, so a short pulse is resolved without holding the step at pulse/20 for the whole run.
+ * The cap is the smallest of
+ *  - dtMax, always (sampling resolution, kinetic splitting accuracy);
+ *  - dtMaxNearSwitch within `switchWindow` seconds after a source switch (resolves a pulse
+ *    without holding the step at pulse/20 for the rest of the run);
+ *  - dtRelax (τ/400, resolves relaxation at rate 1/τ) until `relaxAfter` seconds after the
+ *    switch, then dtRelax·e^{(since − relaxAfter)/(2τ)}: the transient left decays like e^{−t/τ},
+ *    so the step may grow as fast as the error it could make shrinks (BE and CN keep the discrete
+ *    steady state exactly, so large steps at steady state cost no accuracy).
  */
 export interface StepPolicy {
   dtMin: number;
@@ -68,6 +74,9 @@ export interface StepPolicy {
   growth: number;
   dtMaxNearSwitch?: number;
   switchWindow?: number;
+  dtRelax?: number;
+  relaxTime?: number;
+  relaxAfter?: number;
 }
 
 /**
@@ -77,14 +86,37 @@ export interface StepPolicy {
  */
 export const DEFAULT_WORK_BUDGET = 5e7;
 
-function stepCap(policy: StepPolicy, sinceSwitch: number): number {
-  const near = policy.dtMaxNearSwitch !== undefined && sinceSwitch < (policy.switchWindow ?? Infinity);
-  return near ? Math.min(policy.dtMax, policy.dtMaxNearSwitch as number) : policy.dtMax;
+/** The cap at `since` seconds after the last switch, and the last `since` up to which it stays the same. */
+function stepCap(policy: StepPolicy, since: number): { cap: number; constantUntil: number } {
+  let cap = policy.dtMax;
+  let until = Infinity;
+  if (policy.dtMaxNearSwitch !== undefined) {
+    const w = policy.switchWindow ?? Infinity;
+    if (since < w) {
+      cap = Math.min(cap, policy.dtMaxNearSwitch);
+      until = w;
+    }
+  }
+  if (policy.dtRelax !== undefined) {
+    const after = policy.relaxAfter ?? Infinity;
+    if (since < after) {
+      cap = Math.min(cap, policy.dtRelax);
+      until = Math.min(until, after);
+    } else {
+      const tau = policy.relaxTime ?? Infinity;
+      const grown = policy.dtRelax * Math.exp(Math.min(700, (since - after) / (2 * tau)));
+      if (grown < cap) {
+        cap = grown;
+        until = since; // growing: not constant
+      }
+    }
+  }
+  return { cap, constantUntil: until };
 }
 
 /** The step the policy takes at time t towards the next event, and whether it lands on the event. */
 export function policyStep(policy: StepPolicy, t: number, lastSwitch: number, event: number): { dt: number; landed: boolean } {
-  const dt = Math.min(stepCap(policy, t - lastSwitch), Math.max(policy.dtMin, policy.growth * (t - lastSwitch)));
+  const dt = Math.min(stepCap(policy, t - lastSwitch).cap, Math.max(policy.dtMin, policy.growth * (t - lastSwitch)));
   const remaining = event - t;
   if (remaining <= dt * 1.000001) return { dt: remaining, landed: true };
   if (remaining < 2 * dt) return { dt: 0.5 * remaining, landed: false }; // avoid a sliver step before the event
@@ -110,11 +142,10 @@ export function planSteps(schedule: SecretionSchedule, policy: StepPolicy, targe
       const event = Math.min(target, sw);
       const { dt, landed } = policyStep(policy, t, ls, event);
       if (!(dt > 0)) break;
-      const cap = stepCap(policy, t - ls);
-      if (!landed && dt === cap) {
-        // At the cap the step stays constant until the event or until the near-switch cap lifts.
-        const capEnds = policy.dtMaxNearSwitch !== undefined && t - ls < (policy.switchWindow ?? Infinity) ? ls + (policy.switchWindow ?? Infinity) : Infinity;
-        const m = Math.floor((Math.min(event, capEnds) - t) / dt) - 2;
+      const { cap, constantUntil } = stepCap(policy, t - ls);
+      if (!landed && dt === cap && constantUntil > t - ls) {
+        // At a constant cap the step stays the same until the event or until the cap changes.
+        const m = Math.floor((Math.min(event, ls + constantUntil) - t) / dt) - 2;
         if (m > 0) {
           t += m * dt;
           count += m;
@@ -414,8 +445,10 @@ export class Solver1D {
 
   /**
    * Default step policy from the physical time scales:
-   * dtMax = min(τ/400, kinetic limit, tEnd/50) where τ = 1/k_eff (or the diffusion time across
-   * the domain when k_eff = 0); for pulsed secretion the step is also capped at the shortest
+   * dtMax = min(kinetic limit, tEnd/50, and the diffusion time across the domain/400 when
+   * k_eff = 0); dtRelax = τ/400 (τ = 1/k_eff) until the signal has arrived and relaxed at the
+   * farthest output distance (2 + x/λ time scales after a switch), growing after that; for
+   * pulsed secretion the step is also capped at the shortest
    * pulse phase/20, but only within 20 phases of a switch (dtMaxNearSwitch, switchWindow): after
    * that the step grows with the time since the switch, so a 1 s pulse followed by days of decay
    * takes thousands of steps, not 10⁸.
@@ -423,25 +456,36 @@ export class Solver1D {
    * source); growth 0.005 (dt ≤ 0.5 % of the time since the last switch, which keeps the
    * backward-Euler error below ~0.3 %).
    */
-  defaultPolicy(tEnd?: number): StepPolicy {
+  defaultPolicy(tEnd?: number, outputDistance?: number): StepPolicy {
     const e = effectiveCoefficients(this.transport);
     const L = this.faces[this.n] - this.faces[0];
     const Dstep = this.transport.D / this.cap;
-    let tau = e.keff > 0 ? e.tau : (L * L) / e.Deff;
-    if (tEnd !== undefined && Number.isFinite(tEnd)) tau = Math.min(tau, tEnd * 8);
-    let dtMax = tau / 400;
+    const finiteEnd = tEnd !== undefined && Number.isFinite(tEnd);
+    let dtMax = Infinity;
+    let relax: { dtRelax: number; relaxTime: number; relaxAfter: number } | null = null;
+    if (e.keff > 0) {
+      // Relaxation is complete to e^{-s} at every output point s time scales after the signal
+      // arrives there (front at x/(2√(Dk)) = (x/2λ)·τ); only then may the step grow past τ/400.
+      const x = Math.min(outputDistance ?? L, L);
+      relax = { dtRelax: e.tau / 400, relaxTime: e.tau, relaxAfter: (2 + x / e.lambda) * e.tau };
+    } else {
+      dtMax = (L * L) / e.Deff / 400;
+    }
+    if (finiteEnd) dtMax = Math.min(dtMax, (tEnd as number) / 50);
     if (this.bound) {
+      // Strang splitting error ≈ μ·dt/2 also at steady state: this cap never lifts.
       const mu = this.transport.kFree + e.kSteady;
       if (mu > 0) dtMax = Math.min(dtMax, 0.005 / mu);
     }
-    if (tEnd !== undefined && Number.isFinite(tEnd)) dtMax = Math.min(dtMax, tEnd / 50);
     const s = this.schedule;
     let phase = Infinity;
     if (s.kind === "pulse") phase = s.duration;
     if (s.kind === "periodic") phase = Math.min(s.duration, s.period - s.duration || s.duration);
     const h = this.minSpacing();
-    const dtMin = Math.min(dtMax, phase / 20, (0.1 * h * h) / Dstep);
+    const firstCap = Math.min(dtMax, relax ? relax.dtRelax : Infinity, phase / 20);
+    const dtMin = Math.min(firstCap, (0.1 * h * h) / Dstep);
     const policy: StepPolicy = { dtMin, dtMax, growth: 0.005 };
+    if (relax) Object.assign(policy, relax);
     if (Number.isFinite(phase)) {
       policy.dtMaxNearSwitch = phase / 20;
       policy.switchWindow = 20 * phase;
