@@ -235,7 +235,10 @@ const CROSSING_DISTANCE = 10; // µm, about one cell diameter
 /** Smallest D accepted: crossing 10 µm takes one year. */
 export const MIN_D = (CROSSING_DISTANCE * CROSSING_DISTANCE) / (2 * YEAR);
 
+/** Two significant figures, exponent form for very large or small values: 1600, 5e+7, 1.6e-6. */
 function sig2(v: number): string {
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(1).replace(/\.0(?=e)/, "");
   return Number(v.toPrecision(2)).toString();
 }
 
@@ -623,11 +626,12 @@ export function simulateGradient(input: GradientInput, options: SimulateOptions 
   if (constant && hasSteady) {
     const useExact = exactTf !== null;
     const best = useExact ? exactTf : numericTf;
-    if (best) {
+    // τ(x) is exact even when t_f is not computed (no time stepping in 3-D or kinetic).
+    if (best || accumulation) {
       timeToFraction = {
         fraction,
         distance: distances,
-        time: best,
+        time: best ?? distances.map(() => null),
         method: useExact ? "exact-1d" : "numerical",
         numerical: numericTf,
         exact: exactTf,
