@@ -540,8 +540,13 @@ export function simulateGradient(input: GradientInput, options: SimulateOptions 
       const reachable = distances.map((x, j) => x <= length && ssAtDistances[j] > 0);
       const est = Math.max(...distances.map((x) => estimateTf(x)).filter(Number.isFinite), tEnd as number);
       const limit = Math.max(solver.t, 0) + 50 * est;
-      while (crossing.some((c, j) => c === null && reachable[j]) && solver.t < limit) {
-        solver.advance(Math.min(limit, solver.t + Math.max(est, solver.t)), policy, onStep);
+      try {
+        while (crossing.some((c, j) => c === null && reachable[j]) && solver.t < limit) {
+          solver.advance(Math.min(limit, solver.t + Math.max(est, solver.t)), policy, onStep);
+        }
+      } catch (e) {
+        // The sampled run is complete; only the search for late crossings ran out of budget.
+        if (!(e instanceof SimBudgetError)) throw e;
       }
     }
     if (track && ssAtDistances) {

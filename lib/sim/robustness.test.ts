@@ -187,3 +187,40 @@ describe("property: random valid lab parameters always finish within the budget"
     }
   });
 });
+
+describe("property: random kinetic-binding runs finish within the budget or are refused before the work", () => {
+  it("16 seeded random cases (kinetic matrix, all schedules, both geometries, budget 1e7)", { timeout: 300_000 }, () => {
+    const rnd = mulberry32(7);
+    const logU = (a: number, b: number) => a * Math.pow(b / a, rnd());
+    const budget = 1e7;
+    let finished = 0;
+    let refused = 0;
+    for (let i = 0; i < 16; i++) {
+      const kind = (["constant", "pulse", "periodic"] as const)[Math.floor(rnd() * 3)];
+      const duration = logU(1e-4, 1e5);
+      const period = Math.min(1e6, duration * logU(1.01, 1e4));
+      const input: GradientInput = {
+        geometry: rnd() < 0.5 ? "1d" : "3d",
+        D: logU(0.01, 1000),
+        k: logU(1e-6, 10),
+        matrix: { model: "kinetic", mode: rnd() < 0.5 ? "protected" : "removed", kon: logU(1e-4, 1), koff: logU(1e-4, 10), bmax: logU(1, 1000) },
+        schedule: kind === "constant" ? { kind } : kind === "pulse" || period <= duration ? { kind: "pulse", duration } : { kind, duration, period },
+        numerics: { workBudget: budget },
+      };
+      const label = JSON.stringify(input);
+      try {
+        const r = simulateGradient(input);
+        expect(r.numerics!.work, label).toBeLessThanOrEqual(budget);
+        finished++;
+      } catch (e) {
+        expect(e, label).toBeInstanceOf(SimBudgetError);
+        // refused from the plan, before any step: the need is known and above the budget
+        expect((e as SimBudgetError).neededWork, label).toBeGreaterThan(budget);
+        refused++;
+      }
+    }
+    // the generator exercises both outcomes
+    expect(finished).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  });
+});
