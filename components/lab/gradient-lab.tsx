@@ -181,7 +181,7 @@ export function GradientLab() {
             <p>There is no steady state to plot: the ligand is never removed.</p>
           ) : null}
         </div>
-        <HeatMap plan={plan} constantSecretion={params.schedule === "constant"} />
+        <HeatMap plan={overBudget ? null : plan} constantSecretion={params.schedule === "constant"} />
         {preset ? <p className="sr-only">Preset: {preset.title}</p> : null}
       </div>
     </div>
