@@ -37,7 +37,7 @@ const cases: Array<{ name: string; D: number; k: number; matrix: MatrixSpec | nu
   },
 ];
 
-describe("mean local accumulation time τ(x)", () => {
+describe("mean local accumulation time τ(x)", { timeout: 60_000 }, () => {
   it("1-D without matrix is (1 + x/λ)/(2k) (Berezhkovskii, Sample & Shvartsman 2010)", () => {
     const t = resolveTransport(0.1, 2.5e-4);
     for (const x of [0, 10, 20, 80]) expect(accumulationTime(x, t)).toBeCloseTo((1 + x / 20) / (2 * 2.5e-4), 8);
@@ -110,7 +110,7 @@ function fluxOn(x: number, t: number, D: number, k: number): number {
   return (1 / (2 * Math.sqrt(D * k))) * (Math.exp(-x / lam) * erfc(xi - r) - Math.exp(x / lam) * erfc(xi + r));
 }
 
-describe("profile at a chosen time (snapshotTimes, --t)", () => {
+describe("profile at a chosen time (snapshotTimes, --t)", { timeout: 60_000 }, () => {
   it("constant secretion: the whole profile at t = 200 s and 2000 s within 1% of the exact transient", () => {
     const r = simulateGradient({ D: 1, k: 0.01, snapshotTimes: [200, 2000] });
     expect(r.snapshots).toHaveLength(2);

@@ -40,7 +40,7 @@ function exactPeak(x: number, D: number, k: number, P: number): { t: number; c: 
   return { t: Math.max(t, P), c: Math.max(best.c, pulseExact(x, t, D, k, P)) };
 }
 
-describe("runs that never finished now finish, within the work budget, with exact physics", () => {
+describe("runs that never finished now finish, within the work budget, with exact physics", { timeout: 60_000 }, () => {
   it.each([
     ["--D 0.1 --k 1e-6 --pulse 1", { D: 0.1, k: 1e-6 }],
     ["--D 0.1 --k 1e-6 --pulse 1 --x 10,20", { D: 0.1, k: 1e-6, distances: [10, 20] }],
@@ -100,7 +100,7 @@ describe("runs that never finished now finish, within the work budget, with exac
   });
 });
 
-describe("work budget", () => {
+describe("work budget", { timeout: 60_000 }, () => {
   const transport = resolveTransport(1, 0.01);
 
   it("counts work over the whole run, not per output time (the old counter reset at every output)", () => {
