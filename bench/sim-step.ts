@@ -97,3 +97,41 @@ for (const [label, input] of cases) {
   }
   console.log(`  ${label.padEnd(44)} ${stats(times).mean.toFixed(1)} ms`);
 }
+
+// The runs an independent check found never finishing (docs/simulator.md §5.4), through the CLI's
+// own entry point (parsing + simulation + formatting), in this process: median of 3 after a warm-up.
+console.log("\nCLI cases that used to run for > 60 s (target < 2 s each); work = steps × cells, budget 5e7");
+{
+  const { main } = await import("../scripts/sim");
+  const cliCases: string[][] = [
+    ["--D", "0.1", "--k", "1e-6", "--pulse", "1"],
+    ["--D", "0.1", "--k", "1e-6", "--pulse", "1", "--x", "10,20"],
+    ["--D", "0.1", "--k", "1e-7", "--pulse", "1", "--x", "10,20"],
+    ["--D", "0.1", "--k", "2.5e-4", "--kon", "1", "--koff", "1e-9", "--bmax", "1e9"],
+    ["--D", "400", "--k", "0", "--pulse", "1e-8", "--x", "0.05,0.02"],
+    ["--D", "400", "--k", "0", "--pulse", "1e-8"],
+  ];
+  const sink = { out: () => {}, err: () => {} };
+  for (const args of cliCases) {
+    main([...args, "--json"], sink);
+    const times: number[] = [];
+    let code = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      code = main([...args, "--json"], sink);
+      times.push(performance.now() - t0);
+    }
+    let detail = "";
+    if (code === 0) {
+      let json = "";
+      main([...args, "--json"], { out: (s) => (json += s), err: () => {} });
+      const n = JSON.parse(json).numerics;
+      detail = `${n.steps} steps × ${n.cells} cells = ${(n.work / 1e6).toFixed(2)}e6 work, t_end ${Number(n.endTime.toPrecision(3))} s`;
+    } else {
+      let err = "";
+      main(args, { out: () => {}, err: (s) => (err += s) });
+      detail = `refused (exit ${code}): ${err.trim().slice(5, 80)}…`;
+    }
+    console.log(`  ${args.join(" ").padEnd(58)} ${stats(times).p50.toFixed(0).padStart(5)} ms  ${detail}`);
+  }
+}

@@ -97,6 +97,15 @@ test.describe("gradient lab", () => {
     await page.getByRole("button", { name: "Reset" }).click();
     await expect(time).toContainText("t = 0 s");
     await expect(page.getByRole("img", { name: /Heat map of free ligand/ })).toBeVisible();
+
+    // A slow-removal pulse (k = 1e-6 /s, one 1 s pulse) used to hang the worker behind the old plot:
+    // it now finishes, the progress bar goes away and the peak table appears.
+    await kBox.fill("1e-6");
+    await page.getByLabel("One pulse").check();
+    await page.getByRole("spinbutton", { name: "Pulse duration (s)" }).fill("1");
+    await expect(page.getByRole("table", { name: "Peak of the pulsed signal" })).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "Simulation progress" })).toHaveCount(0);
+    await expect(page.getByTestId("lab-over-budget")).toHaveCount(0);
   });
 
   test("the lab fits a narrow phone screen @mobile", async ({ page }) => {

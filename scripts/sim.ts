@@ -7,13 +7,14 @@
  *
  * Prints the decay length, the steady-state profile, the time to reach 90 % of
  * steady state at the chosen distances, the signalling range and the
- * parameters used, each with its unit. Bad arguments: one line on stderr, exit 2.
+ * parameters used, each with its unit. Bad arguments: one line on stderr, exit 2;
+ * a run that would exceed the work budget: one line on stderr, exit 3.
  */
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { SimInputError } from "../lib/sim/errors";
+import { SimBudgetError, SimInputError } from "../lib/sim/errors";
 import { simulateGradient, type GradientInput, type GradientResult } from "../lib/sim/gradient";
 import type { MatrixSpec } from "../lib/sim/params";
 import type { SecretionSchedule } from "../lib/sim/schedule";
@@ -48,6 +49,10 @@ Outputs:
   --xmax <number>          profile extent, µm (default 5λ)
   --pulse <seconds>        secrete for this long, then stop (pulsed release)
   --period <seconds>       with --pulse: repeat the pulse with this period
+  --t <list>               also print the whole profile at these times, s, comma-separated
+  --t-end <seconds>        end of the simulated time (default from the physics; see docs/simulator.md)
+  --tau                    print the mean local accumulation time τ(x) = ∫(1 − C/C_ss) dt
+  --max-work <number>      work budget, time steps × grid cells (default 5e7, about 1–2 s)
   --json                   print JSON instead of a table
   --help                   show this help`;
 
@@ -76,17 +81,25 @@ const OPTIONS = {
   xmax: { type: "string" },
   pulse: { type: "string" },
   period: { type: "string" },
+  t: { type: "string" },
+  "t-end": { type: "string" },
+  tau: { type: "boolean" },
+  "max-work": { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 class UsageError extends Error {}
 
+// Plain decimal or scientific notation only: Number() would also accept "0x10" (16), "0b1",
+// "Infinity" and "", none of which a user typing a physical value means.
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function num(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const s = raw.trim();
-  const v = s === "" ? NaN : Number(s);
-  if (!Number.isFinite(v)) throw new UsageError(`--${name} expects a number (got "${raw}")`);
+  const v = PLAIN_NUMBER.test(s) ? Number(s) : NaN;
+  if (!Number.isFinite(v)) throw new UsageError(`--${name} expects a number in decimal or scientific notation such as 0.1 or 2.5e-4 (got "${raw}")`);
   return v;
 }
 
@@ -98,7 +111,7 @@ function numList(name: string, raw: string | undefined): number[] | undefined {
 }
 
 /** Parses argv (without node and script) into a GradientInput plus output flags. */
-export function parseCli(argv: string[]): { input: GradientInput; json: boolean; help: boolean } {
+export function parseCli(argv: string[]): { input: GradientInput; json: boolean; help: boolean; tau: boolean } {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
@@ -106,7 +119,7 @@ export function parseCli(argv: string[]): { input: GradientInput; json: boolean;
     throw new UsageError((e as Error).message.split("\n").join(" "));
   }
   const v = parsed.values;
-  if (v.help) return { input: { D: 1, k: 1 }, json: false, help: true };
+  if (v.help) return { input: { D: 1, k: 1 }, json: false, help: true, tau: false };
   const D = num("D", v.D);
   const k = num("k", v.k);
   if (D === undefined) throw new UsageError("missing required option --D (diffusion coefficient, µm²/s)");
@@ -146,6 +159,9 @@ export function parseCli(argv: string[]): { input: GradientInput; json: boolean;
   if (period !== undefined && pulse === undefined) throw new UsageError("--period needs --pulse");
   if (pulse !== undefined) schedule = period !== undefined ? { kind: "periodic", duration: pulse, period } : { kind: "pulse", duration: pulse };
   const points = num("points", v.points) ?? 21;
+  const snapshotTimes = numList("t", v.t);
+  const tEnd = num("t-end", v["t-end"]);
+  const maxWork = num("max-work", v["max-work"]);
   const xmax = num("xmax", v.xmax);
   const input: GradientInput = {
     geometry,
@@ -167,12 +183,15 @@ export function parseCli(argv: string[]): { input: GradientInput; json: boolean;
     distances: numList("x", v.x),
     schedule,
     profile: { points, xMax: xmax },
+    snapshotTimes,
+    tEnd,
+    numerics: maxWork !== undefined ? { workBudget: maxWork } : undefined,
   };
   // drop undefined keys so library defaults apply
   for (const key of Object.keys(input) as Array<keyof GradientInput>) if (input[key] === undefined) delete input[key];
   const iv = input.interventions as Record<string, unknown>;
   for (const key of Object.keys(iv)) if (iv[key] === undefined) delete iv[key];
-  return { input, json: Boolean(v.json), help: false };
+  return { input, json: Boolean(v.json), help: false, tau: Boolean(v.tau) };
 }
 
 const q = (value: number | null, unit: string) => ({ value, unit });
@@ -238,6 +257,20 @@ export function buildReport(r: GradientResult) {
           })),
         }
       : null,
+    accumulationTime: r.timeToFraction?.accumulationTime
+      ? {
+          unit: u.time,
+          definition: "τ(x) = ∫₀^∞ (1 − C(x,t)/C_ss(x)) dt after secretion is switched on (exact)",
+          rows: r.timeToFraction.distance.map((x, i) => ({ distance: x, tau: r.timeToFraction!.accumulationTime![i] })),
+        }
+      : null,
+    snapshots: r.snapshots
+      ? r.snapshots.map((sn) => ({
+          time: q(sn.time, u.time),
+          units: { distance: u.distance, concentration: u.concentration },
+          rows: sn.distance.map((x, i) => ({ distance: x, concentration: sn.concentration[i], exact: sn.exact ? sn.exact[i] : null, occupancy: sn.occupancy[i] })),
+        }))
+      : null,
     signallingRange: r.signallingRange
       ? {
           value: r.signallingRange.range,
@@ -275,7 +308,7 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : " ".repeat(n - s.length) + s;
 }
 
-export function formatTable(r: GradientResult): string {
+export function formatTable(r: GradientResult, opts: { tau?: boolean } = {}): string {
   const lines: string[] = [];
   const p = r.parameters;
   lines.push(`Paracrine gradient (${r.geometry === "1d" ? "1-D, flat source" : `3-D, source cell of radius ${fmt(p.radius)} µm`})`);
@@ -319,6 +352,28 @@ export function formatTable(r: GradientResult): string {
       );
     });
   }
+  if (opts.tau) {
+    const f = r.timeToFraction;
+    lines.push("");
+    if (f?.accumulationTime) {
+      lines.push("Mean local accumulation time τ(x) = ∫(1 − C/C_ss) dt (exact)");
+      lines.push(`${pad("distance (µm)", 14)} ${pad("τ (s)", 12)} ${pad("τ (h)", 10)}`);
+      f.distance.forEach((x, i) => {
+        const t = f.accumulationTime![i];
+        lines.push(`${pad(fmt(x), 14)} ${pad(fmt(t, 5), 12)} ${pad(fmt(t === null ? null : t / 3600, 3), 10)}`);
+      });
+    } else {
+      lines.push("Mean local accumulation time τ(x): not defined (it needs constant secretion and a steady state)");
+    }
+  }
+  for (const sn of r.snapshots ?? []) {
+    lines.push("");
+    lines.push(`Profile at t = ${fmt(sn.time)} s`);
+    lines.push(`${pad("distance (µm)", 14)} ${pad("C (nM)", 12)}${sn.exact ? pad("exact (nM)", 13) : ""} ${pad("occupancy", 10)}`);
+    sn.distance.forEach((x, i) => {
+      lines.push(`${pad(fmt(x), 14)} ${pad(fmt(sn.concentration[i]), 12)}${sn.exact ? pad(fmt(sn.exact[i]), 13) : ""} ${pad(fmt(sn.occupancy[i], 3), 10)}`);
+    });
+  }
   if (r.pulses) {
     lines.push("");
     lines.push("Pulsed release: peak at each distance");
@@ -341,18 +396,22 @@ const defaultIO: CliIO = {
   err: (s) => process.stderr.write(s),
 };
 
-/** Runs the CLI; returns the exit code (0 ok, 2 bad arguments, 1 internal error). */
+/** Runs the CLI; returns the exit code (0 ok, 2 bad arguments, 3 over the work budget, 1 internal error). */
 export function main(argv: string[], io: CliIO = defaultIO): number {
   try {
-    const { input, json, help } = parseCli(argv);
+    const { input, json, help, tau } = parseCli(argv);
     if (help) {
       io.out(USAGE + "\n");
       return 0;
     }
     const result = simulateGradient(input);
-    io.out(json ? JSON.stringify(buildReport(result), null, 2) + "\n" : formatTable(result));
+    io.out(json ? JSON.stringify(buildReport(result), null, 2) + "\n" : formatTable(result, { tau }));
     return 0;
   } catch (e) {
+    if (e instanceof SimBudgetError) {
+      io.err(`sim: ${e.message.replace(/\s+/g, " ")}\n`);
+      return 3;
+    }
     if (e instanceof UsageError || e instanceof SimInputError) {
       io.err(`sim: ${e.message.replace(/\s+/g, " ")} (see --help)\n`);
       return 2;

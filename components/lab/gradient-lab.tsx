@@ -1,7 +1,9 @@
 "use client";
 // The paracrine gradient lab: preset picker, parameter controls, live plots, numbers, a 2-D heat map
-// and a spoken summary of what changed. All computation runs in a Web Worker (debounced; stale
-// answers ignored), so dragging a slider never blocks the page.
+// and a spoken summary of what changed. All computation runs in a Web Worker (debounced; a new
+// request cancels a stale one that is still running), so dragging a slider never blocks the page.
+// Progress is shown while a run computes; a run over the simulator's work budget is refused with a
+// message in place of the plots, never a stale plot.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { PRESETS, type GradientResult } from "@/lib/sim";
 import { formatDuration, formatNumber, formatQuantity } from "@/lib/lab/format";
@@ -10,10 +12,10 @@ import { planSheet } from "@/lib/lab/sheet";
 import { describeChange, describeFirstRun } from "@/lib/lab/summary";
 
 type Run = { params: LabParams; result: GradientResult };
-import type { WorkerResponse } from "@/lib/lab/worker-protocol";
 import { HeatMap } from "./heat-map";
 import { ParamControl } from "./param-control";
 import { ProfilePlot } from "./profile-plot";
+import { SimRunner, type RunnerEvent, type WorkerLike } from "./sim-runner";
 
 const DEBOUNCE_MS = 120;
 const INITIAL = paramsFromPreset(PRESETS[0]);
@@ -21,51 +23,60 @@ const INITIAL = paramsFromPreset(PRESETS[0]);
 export function GradientLab() {
   const [params, setParams] = useState<LabParams>(INITIAL);
   const [run, setRun] = useState<Run | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [summary, setSummary] = useState("");
   const [busy, setBusy] = useState(true);
-  const workerRef = useRef<Worker | null>(null);
+  const [progress, setProgress] = useState(0);
+  const runnerRef = useRef<SimRunner | null>(null);
   const latest = useRef(0);
   const sentParams = useRef(new Map<number, LabParams>());
   const lastRun = useRef<Run | null>(null);
 
   useEffect(() => {
-    const w = new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
-    workerRef.current = w;
-    w.onmessage = (e: MessageEvent<WorkerResponse>) => {
-      const msg = e.data;
-      if (msg.id !== latest.current) return; // a newer request is on its way
-      const sent = sentParams.current.get(msg.id);
-      sentParams.current.clear();
-      setBusy(false);
-      if (msg.type === "error") {
-        setError(msg.message);
+    const onEvent = (ev: RunnerEvent) => {
+      if (ev.id !== latest.current) return; // a newer request is on its way
+      if (ev.type === "started") return;
+      if (ev.type === "progress") {
+        setProgress(ev.fraction);
         return;
       }
-      if (msg.type !== "result" || !sent) return;
-      const next: Run = { params: sent, result: msg.result };
+      const sent = sentParams.current.get(ev.id);
+      sentParams.current.clear();
+      setBusy(false);
+      if (ev.type === "error") {
+        setError({ code: ev.code, message: ev.message });
+        return;
+      }
+      if (!sent) return;
+      const next: Run = { params: sent, result: ev.result };
       const prev = lastRun.current;
       setSummary(prev ? (describeChange(prev, next) ?? describeFirstRun(next)) : describeFirstRun(next));
       lastRun.current = next;
       setError(null);
       setRun(next);
     };
-    w.onerror = () => setError("The simulation worker stopped unexpectedly. Reload the page to try again.");
-    return () => w.terminate();
+    const runner = new SimRunner(() => new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" }) as unknown as WorkerLike, onEvent);
+    runnerRef.current = runner;
+    return () => runner.dispose();
   }, []);
 
   useEffect(() => {
     const t = setTimeout(() => {
-      const id = ++latest.current;
-      sentParams.current.set(id, params);
+      const runner = runnerRef.current;
+      if (!runner) return;
       setBusy(true);
-      workerRef.current?.postMessage({ type: "simulate", id, input: toGradientInput(params) });
+      setProgress(0);
+      const id = runner.request(toGradientInput(params));
+      latest.current = id;
+      sentParams.current.set(id, params);
     }, DEBOUNCE_MS);
     return () => clearTimeout(t);
   }, [params]);
 
   const set = (key: NumericKey) => (v: number) => setParams((p) => ({ ...p, [key]: v }));
-  const result = run?.result ?? null;
+  const overBudget = error?.code === "over-budget";
+  // Over budget: no stale plot, the message takes its place.
+  const result = overBudget ? null : (run?.result ?? null);
   const plan = useMemo(() => (run ? safePlan(run.params, run.result) : null), [run]);
   const preset = PRESETS.find((p) => p.id === params.presetId) ?? null;
 
@@ -73,9 +84,9 @@ export function GradientLab() {
     <div className="grid gap-8 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
       <div className="min-w-0 space-y-6">
         <PresetPicker params={params} onPick={(id) => setParams(paramsFromPreset(PRESETS.find((p) => p.id === id)!))} />
-        {error ? (
+        {error && !overBudget ? (
           <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-950 dark:bg-red-950/50 dark:text-red-100" data-testid="lab-error">
-            <strong>These values cannot be simulated:</strong> {error}. The plots show the last valid result.
+            <strong>These values cannot be simulated:</strong> {error.message}. The plots show the last valid result.
           </div>
         ) : null}
         <Fieldset legend="Geometry">
@@ -117,41 +128,60 @@ export function GradientLab() {
         <p role="status" aria-live="polite" aria-atomic="true" className="rounded-md border-l-4 border-sky-700 bg-sky-50 p-3 text-sm text-sky-950 dark:bg-sky-950/50 dark:text-sky-100" data-testid="lab-summary">
           {summary || "Computing…"}
         </p>
-        <p className="sr-only" aria-live="off">
-          {busy ? "Updating" : ""}
+        <div className="min-h-6 text-sm" data-testid="lab-progress">
+          {busy ? (
+            <div className="flex items-center gap-3">
+              <span aria-hidden="true">Computing…</span>
+              <progress max={1} value={progress} className="h-2 w-48 accent-brand-600" aria-label="Simulation progress" aria-valuetext={`${Math.round(progress * 100)} %`} />
+              <span className="tabular-nums" aria-hidden="true">
+                {Math.round(progress * 100)} %
+              </span>
+            </div>
+          ) : null}
+        </div>
+        <p className="sr-only" aria-live="polite">
+          {busy ? "Computing…" : ""}
         </p>
-        {result ? <Numbers result={result} /> : null}
-        {result?.steadyState ? (
-          <>
-            <ProfilePlot
-              testId="plot-concentration"
-              title={`Free ligand at steady state${result.parameters.schedule.kind === "constant" ? "" : " under constant secretion"}`}
-              xs={result.steadyState.distance}
-              ys={result.steadyState.concentration}
-              xLabel={result.geometry === "3d" ? "Distance from the cell surface" : "Distance from the source"}
-              xUnit="µm"
-              yLabel="Free ligand"
-              yUnit="nM"
-              markers={markers(result)}
-            />
-            <ProfilePlot
-              testId="plot-occupancy"
-              title="Receptor occupancy at steady state"
-              xs={result.steadyState.distance}
-              ys={result.steadyState.occupancy}
-              xLabel={result.geometry === "3d" ? "Distance from the cell surface" : "Distance from the source"}
-              xUnit="µm"
-              yLabel="Occupancy θ"
-              yUnit=""
-              yDomain={[0, 1]}
-              hLine={{ y: result.parameters.threshold, label: `threshold θ* = ${formatNumber(result.parameters.threshold)}` }}
-              markers={markers(result)}
-            />
-          </>
-        ) : result ? (
-          <p>There is no steady state to plot: the ligand is never removed.</p>
+        {overBudget ? (
+          <div role="alert" className="rounded-md border-l-4 border-amber-700 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/50 dark:text-amber-100" data-testid="lab-over-budget">
+            <strong>This run is too large to compute here.</strong> {error?.message}. Try a shorter pulse period,
+            fewer or closer distances, or a faster removal rate. No results are shown for these values.
+          </div>
         ) : null}
-        <HeatMap plan={plan} constantSecretion={params.schedule === "constant"} />
+        <div aria-busy={busy} className={busy && result ? "opacity-60 transition-opacity" : undefined}>
+          {result ? <Numbers result={result} /> : null}
+          {result?.steadyState ? (
+            <>
+              <ProfilePlot
+                testId="plot-concentration"
+                title={`Free ligand at steady state${result.parameters.schedule.kind === "constant" ? "" : " under constant secretion"}`}
+                xs={result.steadyState.distance}
+                ys={result.steadyState.concentration}
+                xLabel={result.geometry === "3d" ? "Distance from the cell surface" : "Distance from the source"}
+                xUnit="µm"
+                yLabel="Free ligand"
+                yUnit="nM"
+                markers={markers(result)}
+              />
+              <ProfilePlot
+                testId="plot-occupancy"
+                title="Receptor occupancy at steady state"
+                xs={result.steadyState.distance}
+                ys={result.steadyState.occupancy}
+                xLabel={result.geometry === "3d" ? "Distance from the cell surface" : "Distance from the source"}
+                xUnit="µm"
+                yLabel="Occupancy θ"
+                yUnit=""
+                yDomain={[0, 1]}
+                hLine={{ y: result.parameters.threshold, label: `threshold θ* = ${formatNumber(result.parameters.threshold)}` }}
+                markers={markers(result)}
+              />
+            </>
+          ) : result ? (
+            <p>There is no steady state to plot: the ligand is never removed.</p>
+          ) : null}
+        </div>
+        <HeatMap plan={overBudget ? null : plan} constantSecretion={params.schedule === "constant"} />
         {preset ? <p className="sr-only">Preset: {preset.title}</p> : null}
       </div>
     </div>
@@ -201,16 +231,22 @@ function Numbers({ result: r }: { result: GradientResult }) {
               <th scope="col" className="py-1 pr-4">
                 Distance (µm)
               </th>
-              <th scope="col" className="py-1">
+              <th scope="col" className="py-1 pr-4">
                 Time
               </th>
+              {tf.accumulationTime ? (
+                <th scope="col" className="py-1">
+                  <abbr title="mean local accumulation time τ(x) = ∫(1 − C/C_ss) dt, exact">Mean time τ</abbr>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {tf.distance.map((x, i) => (
               <tr key={i} className="border-t border-slate-200 dark:border-slate-800">
                 <td className="py-1 pr-4 tabular-nums">{formatNumber(x)}</td>
-                <td className="py-1 tabular-nums">{formatDuration(tf.time[i])}</td>
+                <td className="py-1 pr-4 tabular-nums">{formatDuration(tf.time[i])}</td>
+                {tf.accumulationTime ? <td className="py-1 tabular-nums">{formatDuration(tf.accumulationTime[i])}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,15 @@
 // The lab's Web Worker: runs simulateGradient and steps the 2-D sheet off the main thread.
-// Requests superseded while the worker was busy are skipped (only the newest simulate runs).
+// Requests superseded while the worker was busy are skipped (only the newest simulate runs); the
+// page also terminates a worker that is still computing a stale request (components/lab/sim-runner).
+// A simulate run reports its progress and is bounded by the simulator's work budget.
 import { createSheet, SimInputError, simulateGradient, type Sheet2D } from "@/lib/sim";
 import type { WorkerRequest, WorkerResponse } from "@/lib/lab/worker-protocol";
+import type { SimWorkerMessage } from "./sim-runner";
 
-const scope = self as unknown as { postMessage(msg: WorkerResponse, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null };
+const scope = self as unknown as {
+  postMessage(msg: WorkerResponse | SimWorkerMessage, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+};
 
 let pendingSimulate: Extract<WorkerRequest, { type: "simulate" }> | null = null;
 let scheduled = false;
@@ -11,13 +17,19 @@ let sheet: Sheet2D | null = null;
 let sheetInit: Extract<WorkerRequest, { type: "sheet-init" }> | null = null;
 let steadyMax = 0;
 
-function post(msg: WorkerResponse, transfer: Transferable[] = []) {
+function post(msg: WorkerResponse | SimWorkerMessage, transfer: Transferable[] = []) {
   scope.postMessage(msg, transfer);
 }
 
 function fail(id: number, e: unknown) {
   const invalidInput = e instanceof SimInputError;
-  post({ type: "error", id, invalidInput, message: invalidInput ? e.message : "The simulation failed unexpectedly. Try other values." });
+  post({
+    type: "error",
+    id,
+    invalidInput,
+    code: invalidInput ? e.code : undefined,
+    message: invalidInput ? e.message : "The simulation failed unexpectedly. Try other values.",
+  });
   if (!invalidInput) console.error(e);
 }
 
@@ -28,7 +40,7 @@ function runSimulate() {
   if (!req) return;
   const t0 = performance.now();
   try {
-    const result = simulateGradient(req.input);
+    const result = simulateGradient(req.input, { onProgress: (fraction) => post({ type: "progress", id: req.id, fraction }) });
     post({ type: "result", id: req.id, result, ms: performance.now() - t0 });
   } catch (e) {
     fail(req.id, e);

@@ -142,6 +142,36 @@ export function accumulationTime1D(x: number, p: Flux1DParams): number {
 }
 
 /**
+ * Local accumulation time τ(x) = ∫₀^∞ [1 − C(x,t)/C_ss(x)] dt of FREE ligand after a constant
+ * source is switched on at t = 0, for any Transport (no matrix, fast-equilibrium or kinetic
+ * binding) in the planar (x from the source plane) or spherical geometry (x = r − a from the
+ * surface of a source cell of radius a).
+ *
+ * Derivation (docs/simulator.md §3.5): with F(p) = p·C̄(x,p)/C_ss(x), τ = −F′(0). The Laplace
+ * transforms are C̄ ∝ e^{−q x}/(p·q) (planar) and e^{−q x}/(p·r·(1 + a q)) (sphere) with
+ * q(p)² = (p + κ(p))/D, where κ(p) is the removal seen by free ligand at frequency p:
+ * k_free + a_b(p + k_bound)/(p + koff + k_bound) for kinetic binding (a_b = kon·Bmax),
+ * k_free + R·k_bound + R·p for the fast limit. Then q′(0) = m·λ/(2D) with m = 1 + κ′(0) and
+ *   planar: τ(x) = m·λ·(x + λ)/(2D)              = (1 + x/λ)/(2 k_eff) without kinetics
+ *   sphere: τ(x) = m·λ·(x + aλ/(a + λ))/(2D)      → (x/λ + a/(a + λ))/(2k) without matrix.
+ * Infinity when there is no steady state.
+ */
+export function accumulationTime(x: number, t: Transport, geometry: "planar" | "spherical" = "planar", radius = 0): number {
+  const e = effectiveCoefficients(t);
+  if (!(e.kSteady > 0)) return Infinity;
+  const lambda = e.lambda;
+  let m = 1;
+  const b = t.binding;
+  if (b.model === "fast") m = 1 + b.R;
+  else if (b.model === "kinetic") {
+    const d = b.koff + t.kBound;
+    m = d > 0 ? 1 + (b.konB * b.koff) / (d * d) : 1;
+  }
+  const g = geometry === "spherical" ? x + (radius * lambda) / (radius + lambda) : x + lambda;
+  return (m * lambda * g) / (2 * t.D);
+}
+
+/**
  * Solution for an arbitrary on/off secretion schedule by superposition:
  * C(x,t) = Σ_on-intervals [C_on(x, t − t_on) − C_on(x, t − t_off)].
  */

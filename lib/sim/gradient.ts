@@ -1,5 +1,5 @@
 import {
-  accumulationTime1D,
+  accumulationTime,
   flux1DSchedule,
   freeLigandProblem,
   signallingRange1D,
@@ -7,7 +7,7 @@ import {
   sphereSteady,
   timeToFraction1D,
 } from "./analytic";
-import { SimInputError, requireNumber } from "./errors";
+import { SimBudgetError, SimInputError, requireNumber } from "./errors";
 import { buildGrid } from "./grid";
 import {
   effectiveCoefficients,
@@ -19,7 +19,7 @@ import {
   type Transport,
 } from "./params";
 import { CONSTANT_SECRETION, onIntervals, validateSchedule, type SecretionSchedule } from "./schedule";
-import { Solver1D, type Scheme1D, type StepPolicy } from "./solver1d";
+import { DEFAULT_WORK_BUDGET, Solver1D, type Scheme1D, type StepPolicy } from "./solver1d";
 import { UNITS, nmUm3ToMolecules } from "./units";
 
 /**
@@ -61,8 +61,15 @@ export interface GradientInput {
   profile?: { xMax?: number; points?: number };
   /** Sample times of the time course, s (default 101 equally spaced from 0 to tEnd). */
   times?: number[];
-  /** End of the time course, s (default from the time scales). */
+  /**
+   * End of the time course, s. Default from the physics: constant secretion 1.5 × the time to 99 %
+   * of steady state at the farthest distance; pulses the last switch-off plus
+   * max(5 × the response time at the farthest distance, 10 × the pulse length), where the response
+   * time is min(x²/2D_eff, τ(x)). When given, the run stops there (no search beyond it for t_f).
+   */
   tEnd?: number;
+  /** Times (s) at which to report the whole free-ligand profile on the profile grid (`snapshots`). */
+  snapshotTimes?: number[];
   numerics?: {
     /** Run the time-stepping solver (default true). */
     timeCourse?: boolean;
@@ -72,7 +79,15 @@ export interface GradientInput {
     outer?: "no-flux" | "absorbing";
     /** Override the automatic step policy. */
     policy?: Partial<StepPolicy>;
+    /** Work budget of the run, cell-steps (time steps × grid cells); default DEFAULT_WORK_BUDGET. */
+    workBudget?: number;
   };
+}
+
+/** Options that are not part of the (JSON-serialisable) input. */
+export interface SimulateOptions {
+  /** Called during time stepping with the fraction of the planned work done (0–1), at most ~50 times. */
+  onProgress?: (fraction: number) => void;
 }
 
 export interface ProfileTable {
@@ -148,9 +163,21 @@ export interface GradientResult {
     method: "exact-1d" | "numerical";
     numerical: Array<number | null> | null;
     exact: Array<number | null> | null;
-    /** Mean local accumulation time (1 + x/λ)/(2k_eff), s (1-D only). */
+    /**
+     * Mean local accumulation time τ(x) = ∫₀^∞ (1 − C/C_ss) dt, s: (1 + x/λ)/(2k_eff) in 1-D,
+     * closed forms for the 3-D cell and for kinetic binding (see accumulationTime).
+     */
     accumulationTime: Array<number | null> | null;
   } | null;
+  /** Free-ligand profiles at the requested snapshot times (numerical, and exact where it exists). */
+  snapshots: Array<{
+    time: number;
+    distance: number[];
+    concentration: number[];
+    occupancy: number[];
+    /** Exact values (1-D, equilibrium matrix only), else null. */
+    exact: number[] | null;
+  }> | null;
   signallingRange: {
     threshold: number;
     /** C* = Kd·(θt/(1−θt))^(1/n) for the threshold θt, nM. */
@@ -174,6 +201,10 @@ export interface GradientResult {
     dtMin: number;
     dtMax: number;
     steps: number;
+    /** Steps planned before the run (the budget check), cell-steps done, and the budget. */
+    plannedSteps: number;
+    work: number;
+    workBudget: number;
     stepsCrankNicolson: number;
     stepsBackwardEuler: number;
     endTime: number;
@@ -199,17 +230,38 @@ export const RESULT_UNITS = {
 
 const fin = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
+const YEAR = 365.25 * 24 * 3600;
+const CROSSING_DISTANCE = 10; // µm, about one cell diameter
+/** Smallest D accepted: crossing 10 µm takes one year. */
+export const MIN_D = (CROSSING_DISTANCE * CROSSING_DISTANCE) / (2 * YEAR);
+
+/** Two significant figures, exponent form for very large or small values: 1600, 5e+7, 1.6e-6. */
+function sig2(v: number): string {
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(1).replace(/\.0(?=e)/, "");
+  return Number(v.toPrecision(2)).toString();
+}
+
 function round3(v: number): number {
   if (v === 0 || !Number.isFinite(v)) return v;
   const p = Math.pow(10, 2 - Math.floor(Math.log10(Math.abs(v))));
   return Math.round(v * p) / p;
 }
 
-export function simulateGradient(input: GradientInput): GradientResult {
+export function simulateGradient(input: GradientInput, options: SimulateOptions = {}): GradientResult {
   const warnings: string[] = [];
   const geometry = input.geometry ?? "1d";
   if (geometry !== "1d" && geometry !== "3d") throw new SimInputError(`geometry must be "1d" or "3d"`);
   const D = requireNumber("D", input.D, { positive: true });
+  // Below this, diffusion across a cell takes more than a year: numerically it only produces
+  // sub-nanometre decay lengths and step sizes that underflow, so say what it means instead.
+  const crossTime = (CROSSING_DISTANCE * CROSSING_DISTANCE) / (2 * D);
+  if (crossTime > YEAR) {
+    throw new SimInputError(
+      `D = ${D} µm²/s: the signal would take ~${sig2(crossTime / YEAR)} years to cross ${CROSSING_DISTANCE} µm (x²/2D); diffusion this slow is outside what the model describes (use D ≥ ${sig2(MIN_D)} µm²/s)`,
+      "unphysical",
+    );
+  }
   const k = requireNumber("k", input.k, { min: 0 });
   const Kd = requireNumber("Kd", input.Kd ?? 1, { positive: true });
   const hill = requireNumber("Hill coefficient", input.hill ?? 1, { positive: true });
@@ -304,7 +356,8 @@ export function simulateGradient(input: GradientInput): GradientResult {
   const exact1D = geometry === "1d" && !kinetic;
   const fp = freeLigandProblem(transport, secretion);
   const exactTf = exact1D && hasSteady && constant ? distances.map((x) => fin(timeToFraction1D(x, fraction, fp))) : null;
-  const accumulation = geometry === "1d" && hasSteady && constant ? distances.map((x) => fin(accumulationTime1D(x, { D: eff.Deff, k: eff.keff, s: 1 }))) : null;
+  const accumulation =
+    hasSteady && constant ? distances.map((x) => fin(accumulationTime(x, transport, geometry === "1d" ? "planar" : "spherical", radius ?? 0))) : null;
 
   // ---- time stepping -----------------------------------------------------
   const runSolver = input.numerics?.timeCourse ?? true;
@@ -320,8 +373,10 @@ export function simulateGradient(input: GradientInput): GradientResult {
     const t1 = timeToFraction1D(Math.min(x, 40 * lambda), Math.max(fraction, 0.99), { D: eff.Deff, k: eff.keff, s: 1 });
     return t1;
   };
+  const userEnd = input.tEnd !== undefined;
   let tEnd = input.tEnd;
   if (tEnd !== undefined) requireNumber("tEnd", tEnd, { positive: true });
+  const snapshotTimes = (input.snapshotTimes ?? []).map((t, i) => requireNumber(`snapshot time #${i + 1}`, t, { min: 0 }));
   if (tEnd === undefined) {
     const tss = estimateTf(xMaxWanted);
     if (constant) {
@@ -329,22 +384,36 @@ export function simulateGradient(input: GradientInput): GradientResult {
       tEnd = 1.5 * tss;
     } else {
       const periodicForever = schedule.kind === "periodic" && schedule.count === undefined;
-      const horizon = periodicForever ? (schedule.start ?? 0) + 10 * schedule.period : Infinity;
+      const xFar = Number.isFinite(lambda) ? Math.min(xMaxWanted, 40 * lambda) : xMaxWanted;
+      const tDiff = (xFar * xFar) / (2 * eff.Deff);
+      const response = eff.keff > 0 ? Math.min(tDiff, accumulationTime(xFar, transport, geometry === "1d" ? "planar" : "spherical", radius ?? 0)) : tDiff;
+      // Repeated pulses without a count: long enough for the periodic regime to settle at the
+      // farthest distance (5 response times), at least 3 and at most 10 periods.
+      const periods = schedule.kind === "periodic" ? Math.min(10, Math.max(3, Math.ceil((5 * response) / schedule.period))) : 0;
+      const horizon = periodicForever ? (schedule.start ?? 0) + periods * schedule.period : Infinity;
       const intervals = onIntervals(schedule, horizon);
       const lastOff = intervals.length ? intervals[intervals.length - 1][1] : 0;
-      const relax = Number.isFinite(tss) ? tss : 10 * lastOff;
+      const longest = intervals.reduce((m, [on, off]) => Math.max(m, off - on), 0);
+      // After the last pulse the signal at x peaks within the response time: the diffusion time
+      // x²/2D_eff without removal, earlier with it (τ(x) bounds the time scale of the response).
+      const relax = Math.max(5 * response, 10 * longest);
       tEnd = periodicForever ? horizon : lastOff + relax;
     }
+    if (snapshotTimes.length) tEnd = Math.max(tEnd, ...snapshotTimes);
   }
   const times = (input.times ?? Array.from({ length: 101 }, (_, i) => ((tEnd as number) * i) / 100)).map((t, i) =>
     requireNumber(`time #${i + 1}`, t, { min: 0 }),
   );
   for (let i = 1; i < times.length; i++) if (!(times[i] > times[i - 1])) throw new SimInputError("times must be strictly increasing");
 
+  let snapshots: GradientResult["snapshots"] = null;
   if (runSolver) {
     const cellsPerLambda = requireNumber("cells per decay length", input.numerics?.cellsPerLambda ?? 40, { min: 4, max: 10000 });
     const outer = input.numerics?.outer ?? "no-flux";
-    const tLast = times.length ? times[times.length - 1] : (tEnd as number);
+    const budget = requireNumber("work budget", input.numerics?.workBudget ?? DEFAULT_WORK_BUDGET, { positive: true });
+    // Every time the solver must land on: the samples and the snapshots, in order.
+    const targets = Array.from(new Set([...times, ...snapshotTimes])).sort((x, y) => x - y);
+    const tLast = Math.max(targets.length ? targets[targets.length - 1] : 0, tEnd as number);
     let length: number;
     let hFine: number;
     if (Number.isFinite(lambda)) {
@@ -356,7 +425,11 @@ export function simulateGradient(input: GradientInput): GradientResult {
     }
     hFine = Math.max(hFine, length / 20000);
     const a = radius ?? 0;
-    const hStart = geometry === "3d" ? Math.min(a / 20, hFine) : hFine;
+    let hStart = geometry === "3d" ? Math.min(a / 20, hFine) : hFine;
+    // A short pulse spreads only √(D_eff·duration) before it stops: cells start that fine next to
+    // the source and grow by 4 % per cell, so a point at x is resolved by ~x/25 cells whatever λ is.
+    const phase = schedule.kind === "pulse" ? schedule.duration : schedule.kind === "periodic" ? Math.min(schedule.duration, schedule.period - schedule.duration || schedule.duration) : Infinity;
+    if (Number.isFinite(phase)) hStart = Math.min(hStart, Math.sqrt(eff.Deff * phase) / 20);
     const faces = buildGrid({ r0: a, hFine, fineLength: length, totalLength: length, hStart, growth: 1.04 });
     const solver = new Solver1D({
       geometry: geometry === "1d" ? "planar" : "spherical",
@@ -366,6 +439,7 @@ export function simulateGradient(input: GradientInput): GradientResult {
       schedule,
       outer,
       scheme: input.numerics?.scheme ?? "auto",
+      workBudget: budget,
     });
     const beyond = distances.filter((x) => x > length);
     if (beyond.length) {
@@ -392,12 +466,29 @@ export function simulateGradient(input: GradientInput): GradientResult {
     }
     const ssAtDistances = ssField ? distances.map((x) => valueAt(x, ssField, secretion)) : null;
 
-    const base = solver.defaultPolicy(tLast);
-    const policy: StepPolicy = { ...base, ...(input.numerics?.policy ?? {}) };
+    const outputDistance = Math.min(length, Math.max(xMaxWanted, snapshotTimes.length ? xMaxProfile : 0));
+    const base = solver.defaultPolicy(tLast, outputDistance);
+    const override = input.numerics?.policy ?? {};
+    const policy: StepPolicy = { ...base, ...override };
     requireNumber("dtMin", policy.dtMin, { positive: true });
-    requireNumber("dtMax", policy.dtMax, { positive: true });
-    if (Number.isFinite(eff.tau) && policy.dtMax > eff.tau / 20) {
+    if (!(policy.dtMax > 0)) throw new SimInputError(`dtMax must be > 0 (got ${policy.dtMax})`);
+    if (override.dtMax !== undefined && override.dtRelax === undefined) delete policy.dtRelax; // the caller's cap rules
+    if (Number.isFinite(eff.tau) && override.dtMax !== undefined && policy.dtMax > eff.tau / 20) {
       warnings.push(`maximum time step ${round3(policy.dtMax)} s exceeds τ/20 = ${round3(eff.tau / 20)} s: the time course and t_f are inaccurate`);
+    }
+
+    // Refuse before the work when the planned steps already exceed the budget.
+    const plannedSteps = solver.planSteps(targets, policy);
+    const plannedWork = plannedSteps * solver.n;
+    if (!(plannedWork <= budget)) {
+      const needs = Number.isFinite(plannedSteps) ? `~${sig2(plannedSteps)} time steps` : "more than 5 million time steps";
+      throw new SimBudgetError(
+        `this run needs ${needs} on ${solver.n} grid cells, more than the budget of ${sig2(budget)} cell-steps (${sig2(budget / solver.n)} steps); shorten t-end (now ${sig2(tLast)} s)${
+          kinetic ? ", use the fast-equilibrium matrix model (its exact limit when exchange is fast)" : ""
+        } or raise the work budget`,
+        Number.isFinite(plannedWork) ? plannedWork : null,
+        budget,
+      );
     }
 
     // Crossing / peak trackers.
@@ -408,6 +499,9 @@ export function simulateGradient(input: GradientInput): GradientResult {
     const peakC = new Float64Array(nd);
     const peakT = new Float64Array(nd);
     const track = constant && ssAtDistances !== null;
+    const onProgress = options.onProgress;
+    const progressStep = Math.max(plannedWork, solver.n) / 50;
+    let nextProgress = progressStep;
     const onStep = (s: Solver1D) => {
       for (let j = 0; j < nd; j++) {
         const v = valueAt(distances[j]);
@@ -425,22 +519,40 @@ export function simulateGradient(input: GradientInput): GradientResult {
         prevVal[j] = v;
       }
       prevT = s.t;
+      if (onProgress && s.work >= nextProgress) {
+        nextProgress = s.work + progressStep;
+        onProgress(Math.min(0.99, s.work / Math.max(plannedWork, 1)));
+      }
     };
 
+    const sampleSet = new Set(times);
+    const snapshotSet = new Set(snapshotTimes);
     const conc: number[][] = [];
-    for (const t of times) {
+    const snaps = new Map<number, number[]>();
+    for (const t of targets) {
       if (t > solver.t) solver.advance(t, policy, onStep);
-      conc.push(distances.map((x) => valueAt(x)));
+      if (sampleSet.has(t)) conc.push(distances.map((x) => valueAt(x)));
+      if (snapshotSet.has(t)) snaps.set(t, gridX.map((x) => valueAt(x)));
     }
-    // Keep going (without sampling) until every distance has reached the fraction.
-    if (track && ssAtDistances) {
+    // Keep going (without sampling) until every distance has reached the fraction, unless the
+    // caller fixed the end time.
+    if (track && ssAtDistances && !userEnd) {
       const reachable = distances.map((x, j) => x <= length && ssAtDistances[j] > 0);
       const est = Math.max(...distances.map((x) => estimateTf(x)).filter(Number.isFinite), tEnd as number);
       const limit = Math.max(solver.t, 0) + 50 * est;
-      while (crossing.some((c, j) => c === null && reachable[j]) && solver.t < limit) {
-        solver.advance(Math.min(limit, solver.t + Math.max(est, solver.t)), policy, onStep);
+      try {
+        while (crossing.some((c, j) => c === null && reachable[j]) && solver.t < limit) {
+          solver.advance(Math.min(limit, solver.t + Math.max(est, solver.t)), policy, onStep);
+        }
+      } catch (e) {
+        // The sampled run is complete; only the search for late crossings ran out of budget.
+        if (!(e instanceof SimBudgetError)) throw e;
       }
-      if (crossing.some((c, j) => c === null && reachable[j])) warnings.push("the fraction of steady state was not reached at some distances within the simulated time");
+    }
+    if (track && ssAtDistances) {
+      if (crossing.some((c, j) => c === null && distances[j] <= length && ssAtDistances[j] > 0)) {
+        warnings.push("the fraction of steady state was not reached at some distances within the simulated time");
+      }
       numericTf = crossing;
     }
     const exactCourse = exact1D
@@ -453,6 +565,27 @@ export function simulateGradient(input: GradientInput): GradientResult {
       occupancy: conc.map((row) => row.map((c) => occupancy(c, Kd, hill))),
       exact: exactCourse,
     };
+    if (snapshotTimes.length) {
+      const hMin = solver.minSpacing();
+      snapshots = snapshotTimes.map((t) => {
+        const c = snaps.get(t) ?? gridX.map(() => 0);
+        if (t > 0 && Math.sqrt(2 * eff.Deff * t) < 2 * hMin) {
+          warnings.push(
+            `the profile at t = ${sig2(t)} s is not resolved: the diffusion length √(2D_eff·t) = ${sig2(Math.sqrt(2 * eff.Deff * t))} µm is shorter than two grid cells (${sig2(2 * hMin)} µm)`,
+          );
+        }
+        return {
+          time: t,
+          distance: gridX,
+          concentration: c,
+          occupancy: c.map((v) => occupancy(v, Kd, hill)),
+          exact: exact1D ? gridX.map((x) => flux1DSchedule(x, t, fp, schedule)) : null,
+        };
+      });
+      if (gridX.some((x) => x > length)) {
+        warnings.push(`profile points beyond ${round3(length)} µm are outside the numerical domain and reported as 0`);
+      }
+    }
     if (!constant) {
       pulses = {
         distance: distances,
@@ -468,24 +601,42 @@ export function simulateGradient(input: GradientInput): GradientResult {
       minSpacing: solver.minSpacing(),
       outerBoundary: outer,
       dtMin: policy.dtMin,
-      dtMax: policy.dtMax,
+      dtMax: Math.min(policy.dtMax, policy.dtRelax ?? Infinity),
       steps: solver.steps,
+      plannedSteps,
+      work: solver.work,
+      workBudget: budget,
       stepsCrankNicolson: solver.schemeCounts["crank-nicolson"],
       stepsBackwardEuler: solver.schemeCounts["backward-euler"],
       endTime: solver.t,
     };
     if (solver.minValue() < 0) warnings.push("the numerical solution went negative (should not happen; please report)");
+    onProgress?.(1);
+  }
+
+  // The matrix model is linear: it holds while free ligand stays well below the matrix Kd.
+  const m = input.matrix;
+  if (m && m.model === "kinetic" && m.kon > 0) {
+    const KdMatrix = m.koff / m.kon;
+    const peaks = pulses ? pulses.peakConcentration : [];
+    const cMax = Math.max(constant && hasSteady ? C0 : 0, ...peaks);
+    if (cMax > 0.1 * KdMatrix) {
+      warnings.push(
+        `free ligand reaches ${sig2(cMax)} nM, above 10 % of the matrix Kd = koff/kon = ${sig2(KdMatrix)} nM: the linear matrix model assumes unsaturated sites, so it overstates binding here`,
+      );
+    }
   }
 
   let timeToFraction: GradientResult["timeToFraction"] = null;
   if (constant && hasSteady) {
     const useExact = exactTf !== null;
     const best = useExact ? exactTf : numericTf;
-    if (best) {
+    // τ(x) is exact even when t_f is not computed (no time stepping in 3-D or kinetic).
+    if (best || accumulation) {
       timeToFraction = {
         fraction,
         distance: distances,
-        time: best,
+        time: best ?? distances.map(() => null),
         method: useExact ? "exact-1d" : "numerical",
         numerical: numericTf,
         exact: exactTf,
@@ -524,6 +675,7 @@ export function simulateGradient(input: GradientInput): GradientResult {
     timeToFraction,
     signallingRange,
     pulses,
+    snapshots,
     numerics,
     warnings,
   };

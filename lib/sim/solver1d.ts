@@ -1,4 +1,4 @@
-import { SimInputError, requireNumber } from "./errors";
+import { SimBudgetError, SimInputError, requireNumber } from "./errors";
 import { effectiveCoefficients, type Transport } from "./params";
 import { exchangePropagator } from "./reaction";
 import {
@@ -53,14 +53,114 @@ export interface Solver1DConfig {
   initialFree?: ArrayLike<number>;
   /** Initial bound concentration per cell (nM, kinetic model only); default 0 (fast: R·C). */
   initialBound?: ArrayLike<number>;
+  /** Total work allowed over the solver's life, in cell-steps (time steps × cells); default DEFAULT_WORK_BUDGET. */
+  workBudget?: number;
 }
 
-/** Adaptive step policy: dt = clamp(growth·(t − t_last switch), dtMin, dtMax), landing on events. */
+/**
+ * Adaptive step policy: dt = clamp(growth·(t − t_last switch), dtMin, cap), landing on events.
+ * The cap is the smallest of
+ *  - dtMax, always (sampling resolution, kinetic splitting accuracy);
+ *  - dtMaxNearSwitch within `switchWindow` seconds after a source switch (resolves a pulse
+ *    without holding the step at pulse/20 for the rest of the run);
+ *  - dtRelax (τ/400, resolves relaxation at rate 1/τ) until `relaxAfter` seconds after the
+ *    switch, then dtRelax·e^{(since − relaxAfter)/(2τ)}: the transient left decays like e^{−t/τ},
+ *    so the step may grow as fast as the error it could make shrinks (BE and CN keep the discrete
+ *    steady state exactly, so large steps at steady state cost no accuracy).
+ */
 export interface StepPolicy {
   dtMin: number;
   dtMax: number;
   growth: number;
-  maxSteps?: number;
+  dtMaxNearSwitch?: number;
+  switchWindow?: number;
+  dtRelax?: number;
+  relaxTime?: number;
+  relaxAfter?: number;
+}
+
+/**
+ * Default work budget of one run, in cell-steps (time steps × grid cells). One cell-step costs
+ * ~25 ns in Node on the reference machine (docs/simulator.md §5.6), so the budget is ~1–2 s of work.
+ * Counting work, not time, makes refusals reproducible on any machine.
+ */
+export const DEFAULT_WORK_BUDGET = 5e7;
+
+/** The cap at `since` seconds after the last switch, and the last `since` up to which it stays the same. */
+function stepCap(policy: StepPolicy, since: number): { cap: number; constantUntil: number } {
+  let cap = policy.dtMax;
+  let until = Infinity;
+  if (policy.dtMaxNearSwitch !== undefined) {
+    const w = policy.switchWindow ?? Infinity;
+    if (since < w) {
+      cap = Math.min(cap, policy.dtMaxNearSwitch);
+      until = w;
+    }
+  }
+  if (policy.dtRelax !== undefined) {
+    const after = policy.relaxAfter ?? Infinity;
+    if (since < after) {
+      cap = Math.min(cap, policy.dtRelax);
+      until = Math.min(until, after);
+    } else {
+      const tau = policy.relaxTime ?? Infinity;
+      const grown = policy.dtRelax * Math.exp(Math.min(700, (since - after) / (2 * tau)));
+      if (grown < cap) {
+        cap = grown;
+        until = since; // growing: not constant
+      }
+    }
+  }
+  return { cap, constantUntil: until };
+}
+
+/** The step the policy takes at time t towards the next event, and whether it lands on the event. */
+export function policyStep(policy: StepPolicy, t: number, lastSwitch: number, event: number): { dt: number; landed: boolean } {
+  const dt = Math.min(stepCap(policy, t - lastSwitch).cap, Math.max(policy.dtMin, policy.growth * (t - lastSwitch)));
+  const remaining = event - t;
+  if (remaining <= dt * 1.000001) return { dt: remaining, landed: true };
+  if (remaining < 2 * dt) return { dt: 0.5 * remaining, landed: false }; // avoid a sliver step before the event
+  return { dt, landed: false };
+}
+
+/**
+ * Number of steps `Solver1D.advance` takes to visit every target time in turn (from t0, last source
+ * switch at lastSwitch), without solving anything. Stretches at the constant cap are counted in one
+ * division, so the cost is logarithmic in the number of steps (a run of 10²¹ steps is counted in
+ * microseconds). Agrees with the real count to a few steps per event (floating-point landing).
+ */
+export function planSteps(schedule: SecretionSchedule, policy: StepPolicy, targets: ArrayLike<number>, t0 = 0, lastSwitch0 = 0): number {
+  let t = t0;
+  let ls = lastSwitch0;
+  let count = 0;
+  let iterations = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i];
+    while (t < target) {
+      if (++iterations > 5e6) return Infinity;
+      const sw = nextSwitch(schedule, t);
+      const event = Math.min(target, sw);
+      const { dt, landed } = policyStep(policy, t, ls, event);
+      if (!(dt > 0)) break;
+      const { cap, constantUntil } = stepCap(policy, t - ls);
+      if (!landed && dt === cap && constantUntil > t - ls) {
+        // At a constant cap the step stays the same until the event or until the cap changes.
+        const m = Math.floor((Math.min(event, ls + constantUntil) - t) / dt) - 2;
+        if (m > 0) {
+          t += m * dt;
+          count += m;
+          continue;
+        }
+      }
+      t += dt;
+      count++;
+      if (landed) {
+        t = event;
+        if (event === sw) ls = event;
+      }
+    }
+  }
+  return count;
 }
 
 export class Solver1D {
@@ -79,6 +179,10 @@ export class Solver1D {
   t = 0;
   /** Steps taken so far. */
   steps = 0;
+  /** Work done so far, cell-steps (steps × cells), over the solver's whole life. */
+  work = 0;
+  /** Work allowed over the solver's whole life, cell-steps. */
+  readonly workBudget: number;
   /** Number of steps taken with each scheme (diagnostics). */
   readonly schemeCounts = { "crank-nicolson": 0, "backward-euler": 0 };
 
@@ -121,6 +225,7 @@ export class Solver1D {
     this.n = n;
     this.outer = cfg.outer ?? "no-flux";
     this.scheme = cfg.scheme ?? "auto";
+    this.workBudget = requireNumber("work budget", cfg.workBudget ?? DEFAULT_WORK_BUDGET, { positive: true });
     this.schedule = validateSchedule(cfg.schedule ?? CONSTANT_SECRETION);
     this.sourceFlux = requireNumber("secretion", cfg.sourceFlux, { min: 0 });
     this.centers = new Float64Array(n);
@@ -275,6 +380,14 @@ export class Solver1D {
   /** Advances by one step of size dt (s). Allocation-free. */
   step(dt: number): void {
     if (!(dt > 0) || !Number.isFinite(dt)) throw new SimInputError(`time step must be positive and finite (got ${dt})`);
+    if (this.work + this.n > this.workBudget) {
+      throw new SimBudgetError(
+        `this run needs more than the work budget of ${this.workBudget.toPrecision(2)} cell-steps (${this.steps} steps × ${this.n} cells done at t = ${this.t.toPrecision(3)} s); shorten the simulated time or use the fast-equilibrium matrix model`,
+        null,
+        this.workBudget,
+      );
+    }
+    this.work += this.n;
     const theta = this.thetaFor(dt);
     const g = scheduleAverage(this.schedule, this.t, this.t + dt);
     this.lastG = g;
@@ -311,20 +424,10 @@ export class Solver1D {
    * switch times and on tTarget. Calls onStep after every step.
    */
   advance(tTarget: number, policy: StepPolicy, onStep?: (s: Solver1D) => void): void {
-    const maxSteps = policy.maxSteps ?? 5_000_000;
-    let taken = 0;
     while (this.t < tTarget) {
       const sw = nextSwitch(this.schedule, this.t);
       const event = Math.min(tTarget, sw);
-      let dt = Math.min(policy.dtMax, Math.max(policy.dtMin, policy.growth * (this.t - this.lastSwitch)));
-      const remaining = event - this.t;
-      let landed = false;
-      if (remaining <= dt * 1.000001) {
-        dt = remaining;
-        landed = true;
-      } else if (remaining < 2 * dt) {
-        dt = 0.5 * remaining; // avoid a sliver step before the event
-      }
+      const { dt, landed } = policyStep(policy, this.t, this.lastSwitch, event);
       if (!(dt > 0)) break;
       this.step(dt);
       if (landed) {
@@ -332,38 +435,62 @@ export class Solver1D {
         if (event === sw) this.lastSwitch = event;
       }
       onStep?.(this);
-      if (++taken > maxSteps) {
-        throw new SimInputError(`simulation needs more than ${maxSteps} time steps; shorten the run or use the fast-equilibrium matrix model`);
-      }
     }
+  }
+
+  /** Steps that advance() would take to visit each of `targets` in turn from now (see planSteps). */
+  planSteps(targets: ArrayLike<number>, policy: StepPolicy): number {
+    return planSteps(this.schedule, policy, targets, this.t, this.lastSwitch);
   }
 
   /**
    * Default step policy from the physical time scales:
-   * dtMax = min(τ/400, kinetic limit, shortest pulse phase/20, tEnd/50) where
-   * τ = 1/k_eff (or the diffusion time across the domain when k_eff = 0);
-   * dtMin = 0.1·h_min²/D_eff (the first step after a switch resolves the
-   * boundary layer at the source); growth 0.005 (dt ≤ 0.5 % of the time since
-   * the last switch, which keeps the backward-Euler error below ~0.3 %).
+   * dtMax = min(kinetic limit, tEnd/50, and the diffusion time across the domain/400 when
+   * k_eff = 0); dtRelax = τ/400 (τ = 1/k_eff) until the signal has arrived and relaxed at the
+   * farthest output distance (2 + x/λ time scales after a switch), growing after that; for
+   * pulsed secretion the step is also capped at the shortest
+   * pulse phase/20, but only within 20 phases of a switch (dtMaxNearSwitch, switchWindow): after
+   * that the step grows with the time since the switch, so a 1 s pulse followed by days of decay
+   * takes thousands of steps, not 10⁸.
+   * dtMin = 0.1·h_min²/D_eff (the first step after a switch resolves the boundary layer at the
+   * source); growth 0.005 (dt ≤ 0.5 % of the time since the last switch, which keeps the
+   * backward-Euler error below ~0.3 %).
    */
-  defaultPolicy(tEnd?: number): StepPolicy {
+  defaultPolicy(tEnd?: number, outputDistance?: number): StepPolicy {
     const e = effectiveCoefficients(this.transport);
     const L = this.faces[this.n] - this.faces[0];
     const Dstep = this.transport.D / this.cap;
-    let tau = e.keff > 0 ? e.tau : (L * L) / e.Deff;
-    if (tEnd !== undefined && Number.isFinite(tEnd)) tau = Math.min(tau, tEnd * 8);
-    let dtMax = tau / 400;
+    const finiteEnd = tEnd !== undefined && Number.isFinite(tEnd);
+    let dtMax = Infinity;
+    let relax: { dtRelax: number; relaxTime: number; relaxAfter: number } | null = null;
+    if (e.keff > 0) {
+      // Relaxation is complete to e^{-s} at every output point s time scales after the signal
+      // arrives there (front at x/(2√(Dk)) = (x/2λ)·τ); only then may the step grow past τ/400.
+      const x = Math.min(outputDistance ?? L, L);
+      relax = { dtRelax: e.tau / 400, relaxTime: e.tau, relaxAfter: (2 + x / e.lambda) * e.tau };
+    } else {
+      dtMax = (L * L) / e.Deff / 400;
+    }
+    if (finiteEnd) dtMax = Math.min(dtMax, (tEnd as number) / 50);
     if (this.bound) {
+      // Strang splitting error ≈ μ·dt/2 also at steady state: this cap never lifts.
       const mu = this.transport.kFree + e.kSteady;
       if (mu > 0) dtMax = Math.min(dtMax, 0.005 / mu);
     }
-    if (tEnd !== undefined && Number.isFinite(tEnd)) dtMax = Math.min(dtMax, tEnd / 50);
     const s = this.schedule;
-    if (s.kind === "pulse") dtMax = Math.min(dtMax, s.duration / 20);
-    if (s.kind === "periodic") dtMax = Math.min(dtMax, Math.min(s.duration, s.period - s.duration || s.duration) / 20);
+    let phase = Infinity;
+    if (s.kind === "pulse") phase = s.duration;
+    if (s.kind === "periodic") phase = Math.min(s.duration, s.period - s.duration || s.duration);
     const h = this.minSpacing();
-    const dtMin = Math.min(dtMax, (0.1 * h * h) / Dstep);
-    return { dtMin, dtMax, growth: 0.005 };
+    const firstCap = Math.min(dtMax, relax ? relax.dtRelax : Infinity, phase / 20);
+    const dtMin = Math.min(firstCap, (0.1 * h * h) / Dstep);
+    const policy: StepPolicy = { dtMin, dtMax, growth: 0.005 };
+    if (relax) Object.assign(policy, relax);
+    if (Number.isFinite(phase)) {
+      policy.dtMaxNearSwitch = phase / 20;
+      policy.switchWindow = 20 * phase;
+    }
+    return policy;
   }
 
   /**
