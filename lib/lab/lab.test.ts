@@ -75,6 +75,7 @@ describe("presets in the lab", () => {
   it("parses distance lists", () => {
     expect(parseDistances("0, 10 20.5")).toEqual([0, 10, 20.5]);
     expect(parseDistances("-1")).toBeNull();
+    for (const bad of ["0x10", "0b1", "Infinity", "1_000", "1e"]) expect(parseDistances(bad), bad).toBeNull();
     expect(parseDistances("")).toBeNull();
   });
 });

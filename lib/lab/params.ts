@@ -223,9 +223,12 @@ export function toGradientInput(p: LabParams): GradientInput {
 }
 
 /** Parses "0, 10, 20.5" into distances (µm); null when any entry is not a non-negative number. */
+// Plain decimal or scientific numbers only: Number() would also take "0x10" (16), "0b1" or "Infinity".
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 export function parseDistances(text: string): number[] | null {
   const parts = text.split(/[;,\s]+/).filter(Boolean);
   if (!parts.length || parts.length > 8) return null;
-  const out = parts.map(Number);
+  const out = parts.map((p) => (PLAIN_NUMBER.test(p) ? Number(p) : NaN));
   return out.every((v) => Number.isFinite(v) && v >= 0) ? out : null;
 }
