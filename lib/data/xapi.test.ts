@@ -186,7 +186,7 @@ describe("xAPI statements an LRS accepts", () => {
     expect(course.context.contextActivities).toBeUndefined();
     expect(ctxOf("joined cohort (lib/actions/learning.ts)").object.id).toBe(`${SITE}/courses/paracrine/cohorts/coh1`);
     const signup = ctxOf("registered account (lib/auth/accounts.ts)");
-    expect(signup.object).toEqual({ objectType: "Activity", id: `${SITE}/`, definition: { name: { "en-US": "Ana Learner" } } });
+    expect(signup.object).toEqual({ objectType: "Activity", id: `${SITE}/`, definition: { name: { "en-US": "Paracrine" } } });
     expect(signup.context).toEqual({ platform: "Paracrine", language: "en-US" });
   });
 

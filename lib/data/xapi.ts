@@ -241,7 +241,9 @@ function locate(row: StatementRow, refs: XapiRefs, base: string) {
         parent = courseAct;
       }
   }
-  const object = activity(iri, row.objectName || fallbackName || row.objectType, ACTIVITY_TYPES[row.objectType]);
+  // A sign-up statement stores the learner's name; its object is the site, so it is named after it.
+  const name = row.objectType === "Agent" ? fallbackName : row.objectName || fallbackName || row.objectType;
+  const object = activity(iri, name, ACTIVITY_TYPES[row.objectType]);
   // The course is the grouping only when it is not already the object or the direct parent.
   const grouping = courseAct && parent && parent.id !== courseAct.id && object.id !== courseAct.id ? courseAct : null;
   return { object, parent, grouping };
