@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import validateStatement from "xapi-validation";
 import { isoDuration, paracrineVerbDocument, registrationUuid, statementUuid, toXapiStatement, uuidV5, VERBS, type StatementRow, type XapiRefs } from "./xapi";
@@ -149,6 +151,21 @@ describe("xAPI statements an LRS accepts", () => {
     // No invented verb under ADL's namespace.
     const adl = Object.values(SAMPLES).map((s) => toXapiStatement(s, actor, SITE, refs).verb.id).filter((id) => id.startsWith("http://adlnet.gov/"));
     for (const id of adl) expect(["answered", "attempted", "completed", "experienced", "failed", "passed", "registered"]).toContain(id.split("/").pop());
+  });
+
+  it("has a definition for every verb the app records", () => {
+    // Scan the write sites (`verb: "x"` and `const verb = ... "x" : "y"`) so that a new verb cannot ship
+    // without an IRI and, for Paracrine's own, a published definition.
+    const lib = path.resolve(__dirname, "..");
+    const recorded = new Set<string>();
+    for (const file of readdirSync(lib, { recursive: true, encoding: "utf8" })) {
+      if (!file.endsWith(".ts") || file.endsWith(".test.ts") || file.endsWith(path.join("data", "xapi.ts"))) continue;
+      for (const m of readFileSync(path.join(lib, file), "utf8").matchAll(/\bverb\s*[:=]([^;,\n]*)/g)) {
+        for (const w of m[1].matchAll(/"([a-z]+)"/g)) recorded.add(w[1]);
+      }
+    }
+    expect([...recorded]).toEqual(expect.arrayContaining(["answered", "completed", "failed", "joined", "passed", "predicted", "registered", "reviewed"]));
+    for (const v of recorded) expect(VERBS.map((x) => x.name), `verb "${v}" has no entry in VERBS`).toContain(v);
   });
 
   it("publishes a definition for each Paracrine verb and none for ADL's", () => {
