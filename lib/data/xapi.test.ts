@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import validateStatement from "xapi-validation";
-import { isoDuration, paracrineVerbDocument, registrationUuid, statementUuid, toXapiStatement, uuidV5, VERBS, type StatementRow, type XapiRefs } from "./xapi";
+import { isoDuration, paracrineVerbDocument, xapiSite, registrationUuid, statementUuid, toXapiStatement, uuidV5, VERBS, type StatementRow, type XapiRefs } from "./xapi";
 
 const SITE = "https://learn.example";
 const row = (over: Partial<StatementRow> = {}): StatementRow => ({
@@ -235,6 +235,11 @@ describe("xAPI statements an LRS accepts", () => {
     expect(s.result).toBeUndefined();
     expect(s.context.extensions).toBeUndefined();
     expect(errorsOf(s)).toEqual([]);
+  });
+
+  it("mints IRIs under the configured site, else the request's origin", () => {
+    expect(xapiSite("http://localhost:3000/api/me/statements", "https://learn.example/paracrine/")).toBe("https://learn.example/paracrine");
+    expect(xapiSite("http://localhost:3000/api/me/statements", "")).toBe("http://localhost:3000");
   });
 
   it("formats ISO 8601 durations", () => {

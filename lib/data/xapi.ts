@@ -130,6 +130,12 @@ const VERB_BY_NAME = new Map(VERBS.map((v) => [v.name, v]));
 
 const baseOf = (site: string) => site.replace(/\/+$/, "");
 
+/** The site every IRI is minted under: the configured public URL, else the request's origin. Both the
+ * export and the verb definitions use it, so a verb's IRI is where its definition is served. */
+export function xapiSite(requestUrl: string, configured: string | undefined = process.env.NEXTAUTH_URL): string {
+  return baseOf(configured || new URL(requestUrl).origin);
+}
+
 export function verbIri(name: string, site: string): string {
   const v = VERB_BY_NAME.get(name);
   return v?.scheme === "adl" ? ADL_VERBS + name : `${baseOf(site)}/xapi/verbs/${encodeURIComponent(name)}`;
