@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ITEM_TYPES } from "@/lib/items/schema";
 import validateStatement from "xapi-validation";
 import { isoDuration, paracrineVerbDocument, xapiSite, registrationUuid, statementUuid, toXapiStatement, uuidV5, VERBS, type StatementRow, type XapiRefs } from "./xapi";
 
@@ -25,7 +26,7 @@ const refs: XapiRefs = {
   courses: new Map([["course1", { slug: "paracrine", title: "Paracrine signalling" }]]),
   modules: new Map([["mod1", { title: "Gradients" }]]),
   lessons: new Map([["les1", { moduleId: "mod1", title: "Diffusion" }]]),
-  items: new Map([["item1", { moduleId: "mod1", lessonId: "les1" }]]),
+  items: new Map([["item1", { moduleId: "mod1", lessonId: "les1", type: "single" }]]),
   attempts: new Map([
     ["att1", { score: 3.5, maxScore: 5 }],
     ["att2", { score: 1, maxScore: 4 }],
@@ -92,6 +93,12 @@ describe("xAPI statements an LRS accepts", () => {
     expect(errorsOf(toXapiStatement(sample, actor, SITE))).toEqual([]);
   });
 
+  it.each(ITEM_TYPES)("an item of type %s carries a valid xAPI interaction type", (type) => {
+    const s = toXapiStatement(SAMPLES["answered item (lib/actions/quiz.ts)"], actor, SITE, { ...refs, items: new Map([["item1", { moduleId: "mod1", lessonId: "les1", type }]]) });
+    expect(s.object.definition?.interactionType).toEqual(expect.any(String));
+    expect(errorsOf(s)).toEqual([]);
+  });
+
   it("the validator does catch a broken statement", () => {
     const good = toXapiStatement(SAMPLES["answered item (lib/actions/quiz.ts)"], actor, SITE, refs);
     expect(errorsOf({ ...good, id: "clx0st1abc0000qwer1234tyui" })).toEqual(["statement.id: Universal Unique Identifier (UUID)"]);
@@ -108,7 +115,7 @@ describe("xAPI statements an LRS accepts", () => {
       object: {
         objectType: "Activity",
         id: "https://learn.example/courses/paracrine/items/item1",
-        definition: { name: { "en-US": "What is paracrine signalling?" }, type: "http://adlnet.gov/expapi/activities/cmi.interaction" },
+        definition: { name: { "en-US": "What is paracrine signalling?" }, type: "http://adlnet.gov/expapi/activities/cmi.interaction", interactionType: "choice" },
       },
       result: { score: { scaled: 0.5, raw: 0.5, min: 0, max: 1 }, success: false, completion: true, duration: "PT1M23.45S" },
       context: {
@@ -201,6 +208,10 @@ describe("xAPI statements an LRS accepts", () => {
     const course = ctxOf("completed course (lib/data/completion.ts)");
     expect(course.object.id).toBe(`${SITE}/courses/paracrine`);
     expect(course.context.contextActivities).toBeUndefined();
+    // A quiz stored under its attempt id (an attempt without a module).
+    const orphan = toXapiStatement(row({ objectType: "Quiz", objectId: "att1" }), actor, SITE, refs);
+    expect(orphan.object.id).toBe(`${SITE}/courses/paracrine/attempts/att1`);
+    expect(errorsOf(orphan)).toEqual([]);
     expect(ctxOf("joined cohort (lib/actions/learning.ts)").object.id).toBe(`${SITE}/courses/paracrine/cohorts/coh1`);
     const signup = ctxOf("registered account (lib/auth/accounts.ts)");
     expect(signup.object).toEqual({ objectType: "Activity", id: `${SITE}/`, definition: { name: { "en-US": "Paracrine" } } });

@@ -31,7 +31,7 @@ export interface XapiRefs {
   courses?: ReadonlyMap<string, { slug: string; title: string }>;
   modules?: ReadonlyMap<string, { title: string }>;
   lessons?: ReadonlyMap<string, { moduleId: string; title: string }>;
-  items?: ReadonlyMap<string, { moduleId: string | null; lessonId: string | null }>;
+  items?: ReadonlyMap<string, { moduleId: string | null; lessonId: string | null; type?: string }>;
   attempts?: ReadonlyMap<string, { score: number | null; maxScore: number }>;
 }
 
@@ -40,7 +40,7 @@ type LanguageMap = { "en-US": string };
 export interface XapiActivity {
   objectType: "Activity";
   id: string;
-  definition?: { name?: LanguageMap; type?: string };
+  definition?: { name?: LanguageMap; type?: string; interactionType?: string };
 }
 
 export interface XapiStatement {
@@ -162,6 +162,17 @@ const ACTIVITY_TYPES: Record<string, string> = {
   Activity: `${ADL_ACTIVITIES}simulation`,
 };
 
+// Paracrine item types (lib/items/schema.ts) → xAPI interaction types, for cmi.interaction objects.
+const INTERACTION_TYPES: Record<string, string> = {
+  single: "choice",
+  multiple: "choice",
+  truefalse: "true-false",
+  numeric: "numeric",
+  matching: "matching",
+  ordering: "sequencing",
+  short: "fill-in",
+};
+
 const seg = encodeURIComponent;
 
 function activity(id: string, name: string | undefined, type: string | undefined): XapiActivity {
@@ -185,6 +196,7 @@ function locate(row: StatementRow, refs: XapiRefs, base: string) {
   let iri: string;
   let parent: XapiActivity | null = null;
   let fallbackName: string | undefined;
+  let interactionType: string | undefined;
   switch (courseIri ? row.objectType : "") {
     case "Course":
       iri = `${base}/courses/${seg(course?.slug ?? id)}`;
@@ -204,6 +216,7 @@ function locate(row: StatementRow, refs: XapiRefs, base: string) {
       iri = `${courseIri}/items/${seg(id)}`;
       const item = refs.items?.get(id);
       parent = lessonAct(item?.lessonId) ?? moduleAct(item?.moduleId) ?? courseAct;
+      interactionType = item?.type ? INTERACTION_TYPES[item.type] : undefined;
       break;
     }
     case "Quiz":
@@ -250,6 +263,7 @@ function locate(row: StatementRow, refs: XapiRefs, base: string) {
   // A sign-up statement stores the learner's name; its object is the site, so it is named after it.
   const name = row.objectType === "Agent" ? fallbackName : row.objectName || fallbackName || row.objectType;
   const object = activity(iri, name, ACTIVITY_TYPES[row.objectType]);
+  if (interactionType && object.definition) object.definition.interactionType = interactionType;
   // The course is the grouping only when it is not already the object or the direct parent.
   const grouping = courseAct && parent && parent.id !== courseAct.id && object.id !== courseAct.id ? courseAct : null;
   return { object, parent, grouping };
@@ -346,14 +360,14 @@ export async function exportStatements(userId: string, site: string): Promise<Xa
     db.course.findMany({ where: { id: { in: courseIds } }, select: { id: true, slug: true, title: true } }),
     db.module.findMany({ where: inCourses, select: { id: true, title: true, publishedTitle: true } }),
     db.lesson.findMany({ where: inCourses, select: { id: true, moduleId: true, title: true, publishedTitle: true } }),
-    db.item.findMany({ where: inCourses, select: { id: true, moduleId: true, lessonId: true } }),
+    db.item.findMany({ where: inCourses, select: { id: true, moduleId: true, lessonId: true, type: true } }),
     db.quizAttempt.findMany({ where: { userId }, select: { id: true, score: true, maxScore: true } }),
   ]);
   const refs: XapiRefs = {
     courses: new Map(courses.map((c) => [c.id, { slug: c.slug, title: c.title }])),
     modules: new Map(modules.map((m) => [m.id, { title: m.publishedTitle ?? m.title }])),
     lessons: new Map(lessons.map((l) => [l.id, { moduleId: l.moduleId, title: l.publishedTitle ?? l.title }])),
-    items: new Map(items.map((i) => [i.id, { moduleId: i.moduleId, lessonId: i.lessonId }])),
+    items: new Map(items.map((i) => [i.id, { moduleId: i.moduleId, lessonId: i.lessonId, type: i.type }])),
     attempts: new Map(attempts.map((a) => [a.id, { score: a.score, maxScore: a.maxScore }])),
   };
   return rows.map((r) => toXapiStatement(r, user, site, refs));
