@@ -8,7 +8,10 @@ import { createUser } from "@/prisma/factories";
 import { CORRECT, createPublishedCourse, enrol } from "@/prisma/factories/learning";
 import { signInAs } from "@/lib/test/session";
 import { answerItemAction, startAttemptAction, submitAttemptAction } from "@/lib/actions/quiz";
+import validateStatement from "xapi-validation";
 import { GET as statementsRoute } from "./route";
+
+type Body = { id: string; actor: { mbox?: string; account: { homePage: string; name: string } }; verb: { id: string }; object: { id: string }; context: { registration?: string; contextActivities?: { parent?: { id: string }[]; grouping?: { id: string }[] } }; result?: { duration?: string } }[];
 
 async function learnerWithAttempt() {
   const owner = await createUser(db, { role: "INSTRUCTOR" });
@@ -19,7 +22,7 @@ async function learnerWithAttempt() {
   const start = await startAttemptAction({ kind: "QUIZ", moduleId: c.module.id });
   if (!start.ok) throw new Error(start.message);
   await answerItemAction({ attemptId: start.data.attemptId, itemId: c.quizItems[0].id, response: CORRECT.single, timeMs: 2500 });
-  return { learner, attemptId: start.data.attemptId };
+  return { learner, course: c.course, moduleId: c.module.id, attemptId: start.data.attemptId };
 }
 
 describe("GET /api/me/statements", () => {
@@ -29,11 +32,27 @@ describe("GET /api/me/statements", () => {
     const res = await statementsRoute(new Request("http://localhost:3000/api/me/statements"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="paracrine-statements-/);
-    const body = (await res.json()) as { actor: { mbox: string }; verb: { id: string }; result?: { duration?: string } }[];
+    const text = await res.text();
+    // No email anywhere: the learner is identified by their account on this site.
+    expect(text).not.toContain(s.learner.email);
+    expect(text).not.toMatch(/mbox|mailto/);
+    const body = JSON.parse(text) as Body;
     expect(body.length).toBe(2); // answered + passed (the factory enrols without a statement)
-    expect(body.every((st) => st.actor.mbox === `mailto:${s.learner.email}`)).toBe(true);
-    expect(body.map((b) => b.verb.id)).toContain("http://adlnet.gov/expapi/verbs/answered");
+    expect(body.every((st) => st.actor.account.name === s.learner.id && st.actor.account.homePage === "http://localhost:3000/")).toBe(true);
+    expect(body.map((b) => b.verb.id)).toEqual(["http://adlnet.gov/expapi/verbs/answered", "http://adlnet.gov/expapi/verbs/passed"]);
+    expect(body.every((b) => b.object.id.startsWith(`http://localhost:3000/courses/${s.course.slug}/`))).toBe(true);
     expect(body.find((b) => b.verb.id.endsWith("/answered"))?.result?.duration).toBe("PT2.5S");
+    const courseIri = `http://localhost:3000/courses/${s.course.slug}`;
+    expect(body.map((b) => b.context.contextActivities)).toEqual([
+      { parent: [expect.objectContaining({ id: `${courseIri}/modules/${s.moduleId}` })], grouping: [expect.objectContaining({ id: courseIri })] },
+      { parent: [expect.objectContaining({ id: `${courseIri}/modules/${s.moduleId}` })], grouping: [expect.objectContaining({ id: courseIri })] },
+    ]);
+    expect(new Set(body.map((b) => b.context.registration)).size).toBe(1);
+    expect(body[0].context.registration).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Statements built from real rows are valid xAPI, and their UUIDs do not change between downloads.
+    for (const st of body) expect(validateStatement(st).map((w) => w.path.join("."))).toEqual([]);
+    const again = (await (await statementsRoute(new Request("http://localhost:3000/api/me/statements"))).json()) as Body;
+    expect(again.map((b) => b.id)).toEqual(body.map((b) => b.id));
     await signInAs(null);
     const anon = await statementsRoute(new Request("http://localhost:3000/api/me/statements"));
     expect(anon.status).toBe(401);
@@ -45,9 +64,9 @@ describe("GET /api/me/statements", () => {
     const a = await learnerWithAttempt();
     const b = await learnerWithAttempt();
     const res = await statementsRoute(new Request("http://localhost:3000/api/me/statements"));
-    const body = (await res.json()) as { actor: { mbox: string } }[];
+    const body = (await res.json()) as Body;
     expect(body).toHaveLength(1);
-    expect(body[0].actor.mbox).toBe(`mailto:${b.learner.email}`);
-    expect(body.some((st) => st.actor.mbox === `mailto:${a.learner.email}`)).toBe(false);
+    expect(body[0].actor.account.name).toBe(b.learner.id);
+    expect(body.some((st) => st.actor.account.name === a.learner.id)).toBe(false);
   });
 });
