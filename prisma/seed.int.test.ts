@@ -5,9 +5,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/hash";
+import { readEnv } from "@/lib/env";
+import { listDemoAccountHints } from "@/lib/data/demo-accounts";
+import { DemoAccountsNote } from "@/components/auth/demo-accounts-note";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { seed } from "@/prisma/seed";
 
 const lines: string[] = [];
+let demoPasswords: string[] = [];
 const log = (l: string) => lines.push(l);
 
 async function storedHash(email: string): Promise<string> {
@@ -40,6 +46,7 @@ describe("seed", () => {
     expect(existsSync(legacy)).toBe(false);
     expect(first.accounts.map((a) => a.email)).toEqual(["learner@paracrine.test", "instructor@paracrine.test", "admin@paracrine.test"]);
     const passwords = first.accounts.map((a) => a.password);
+    demoPasswords = passwords;
     for (const p of passwords) {
       expect(p).toMatch(/^[A-Za-z0-9_-]{16}$/);
       expect(p).not.toMatch(/^demo-/);
@@ -75,5 +82,22 @@ describe("seed", () => {
     expect((await db.user.findUniqueOrThrow({ where: { email: "learner@paracrine.test" }, select: { disabled: true } })).disabled).toBe(true);
     expect(await db.user.count()).toBe(3);
     expect(await db.course.count()).toBe(1);
+  });
+
+  it("the sign-in page names demo accounts (emails only) in next dev, and nothing in a production build", async () => {
+    expect(demoPasswords).toHaveLength(3);
+    const signInHtml = async (env: Record<string, string>) => renderToStaticMarkup(createElement(DemoAccountsNote, { accounts: await listDemoAccountHints(readEnv(env)) }));
+
+    for (const env of [{ NODE_ENV: "production", PARACRINE_DEMO: "1" }, { NODE_ENV: "production" }]) {
+      expect(await listDemoAccountHints(readEnv(env))).toEqual([]);
+      expect(await signInHtml(env)).toBe("");
+    }
+    const dev = await signInHtml({ NODE_ENV: "development" });
+    // The learner was disabled above: it can no longer sign in, so it is not offered.
+    expect(dev).toContain("instructor@paracrine.test");
+    expect(dev).toContain("admin@paracrine.test");
+    expect(dev).not.toContain("learner@paracrine.test");
+    for (const p of [...demoPasswords, "demo-admin-pass", "demo-instructor-pass", "demo-learner-pass"]) expect(dev).not.toContain(p);
+    expect(await listDemoAccountHints(readEnv({ NODE_ENV: "development", PARACRINE_DEMO: "0" }))).toEqual([]);
   });
 });
