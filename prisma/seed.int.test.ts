@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { currentDatabaseKind, db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/hash";
 import { readEnv } from "@/lib/env";
 import { listDemoAccountHints } from "@/lib/data/demo-accounts";
@@ -59,7 +59,7 @@ describe("seed", () => {
     expect(course.status).toBe("PUBLISHED");
 
     // No plain-text password anywhere in the data folder (database and WAL included).
-    await db.$queryRawUnsafe("PRAGMA wal_checkpoint(FULL)").catch(() => undefined);
+    if (currentDatabaseKind() === "sqlite") await db.$queryRawUnsafe("PRAGMA wal_checkpoint(FULL)");
     for (const f of filesUnder(process.env.DATA_DIR!)) {
       const bytes = readFileSync(f).toString("latin1");
       for (const p of passwords) expect(bytes.includes(p), `${f} contains a demo password`).toBe(false);
@@ -86,9 +86,9 @@ describe("seed", () => {
 
   it("the sign-in page names demo accounts (emails only) in next dev, and nothing in a production build", async () => {
     expect(demoPasswords).toHaveLength(3);
-    const signInHtml = async (env: Record<string, string>) => renderToStaticMarkup(createElement(DemoAccountsNote, { accounts: await listDemoAccountHints(readEnv(env)) }));
+    const signInHtml = async (env: Record<string, string | undefined>) => renderToStaticMarkup(createElement(DemoAccountsNote, { accounts: await listDemoAccountHints(readEnv(env)) }));
 
-    for (const env of [{ NODE_ENV: "production", PARACRINE_DEMO: "1" }, { NODE_ENV: "production" }]) {
+    for (const env of [{ NODE_ENV: "production", PARACRINE_DEMO: "1" }, { NODE_ENV: "production" }] as Record<string, string | undefined>[]) {
       expect(await listDemoAccountHints(readEnv(env))).toEqual([]);
       expect(await signInHtml(env)).toBe("");
     }
