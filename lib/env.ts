@@ -54,7 +54,16 @@ export function sessionPolicy(env: Env = readEnv()): SessionPolicy {
   return { idleMs: env.SESSION_IDLE_HOURS * 3_600_000, maxMs: env.SESSION_MAX_DAYS * 86_400_000 };
 }
 
-/** Demo accounts are shown on the sign-in page only in development or the local demo (`npm start`). */
+/**
+ * Whether the sign-in page may name the demo accounts (emails only, never passwords): in `next dev`
+ * only, unless PARACRINE_DEMO=0. A production build never does, whatever PARACRINE_DEMO says: it may
+ * be public, and `npm start` sets PARACRINE_DEMO=1 to load the demo into an empty database.
+ */
 export function showDemoAccounts(env: Env): boolean {
-  return env.NODE_ENV === "development" || env.PARACRINE_DEMO === "1";
+  return env.NODE_ENV === "development" && env.PARACRINE_DEMO !== "0";
+}
+
+/** Demo mode: load the demo course and accounts into an empty database (`npm start` sets PARACRINE_DEMO=1). */
+export function demoMode(env: Env): boolean {
+  return env.PARACRINE_DEMO === "1";
 }

@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   }
   try {
     await migrate(env.DATABASE_URL!);
-    if (run("node_modules/.bin/tsx", ["--conditions=react-server", "prisma/seed.ts"]) !== 0) return 1;
+    if (run("node_modules/.bin/tsx", ["--conditions=react-server", "prisma/seed.ts", "--demo"]) !== 0) return 1;
     if (buildIsStale(root)) {
       if (run("node_modules/.bin/next", ["build"]) !== 0) return 1;
     }

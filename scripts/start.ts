@@ -1,7 +1,9 @@
-// npm start: the one-command local demo. Migrates the SQLite database (or DATABASE_URL), loads the
-// demo course and accounts, builds when the sources changed, and serves the production build on
-// http://localhost:3000. Without NEXTAUTH_SECRET it generates a random one and keeps it in the data
-// folder (never a fixed default), so sessions survive restarts.
+// npm start: the one-command local run. Migrates the SQLite database (or DATABASE_URL), loads the
+// demo course and accounts ONLY into an empty database and only in demo mode (PARACRINE_DEMO=1, the
+// default here; PARACRINE_DEMO=0 npm start turns it off), builds when the sources changed, and serves
+// the production build on http://localhost:3000. Starting again never changes the database. Without
+// NEXTAUTH_SECRET it generates a random one and keeps it in the data folder (never a fixed default),
+// so sessions survive restarts.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -32,6 +34,7 @@ function run(cmd: string, args: string[]) {
 async function main() {
   const applied = await migrate(env.DATABASE_URL!);
   console.log(applied.length ? `Database migrated: ${applied.join(", ")}` : "Database is up to date.");
+  // The seed itself decides from PARACRINE_DEMO and loads nothing into a database that has users or courses.
   run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
   if (buildIsStale(root)) {
     console.log("Building the app (about a minute)…");

@@ -69,10 +69,11 @@ describe("configuration", () => {
     expect(resolveAuthSecret(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "k3Jx9Qm2Lw8Zr5Tn1Vb7Yc4Hd6Fg0Sa2Pq" }))).toEqual({ ok: true, secret: "k3Jx9Qm2Lw8Zr5Tn1Vb7Yc4Hd6Fg0Sa2Pq" });
     expect(resolveAuthSecret(readEnv({ NODE_ENV: "development" })).ok).toBe(true);
   });
-  it("shows demo accounts only in development or the local demo", () => {
+  it("names demo accounts only in development, never in a production build", () => {
     expect(showDemoAccounts(readEnv({ NODE_ENV: "production" }))).toBe(false);
-    expect(showDemoAccounts(readEnv({ NODE_ENV: "production", PARACRINE_DEMO: "1" }))).toBe(true);
+    expect(showDemoAccounts(readEnv({ NODE_ENV: "production", PARACRINE_DEMO: "1" }))).toBe(false);
     expect(showDemoAccounts(readEnv({ NODE_ENV: "development" }))).toBe(true);
+    expect(showDemoAccounts(readEnv({ NODE_ENV: "development", PARACRINE_DEMO: "0" }))).toBe(false);
   });
   it("chooses the database from DATABASE_URL", () => {
     expect(databaseKind("file:./data/x.db")).toBe("sqlite");

@@ -5,8 +5,9 @@ import { Card } from "@/components/ui/card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/redirect";
-import { readEnv, showDemoAccounts } from "@/lib/env";
-import { readDemoAccounts } from "@/lib/data/demo-accounts";
+import { readEnv } from "@/lib/env";
+import { listDemoAccountHints } from "@/lib/data/demo-accounts";
+import { DemoAccountsNote } from "@/components/auth/demo-accounts-note";
 import { OAuthCsrfClient } from "@/components/auth/oauth-csrf";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -16,7 +17,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const target = safeCallbackPath(callbackUrl);
   if (await getCurrentUser()) redirect(target);
   const env = readEnv();
-  const demo = showDemoAccounts(env) ? readDemoAccounts() : [];
+  // Emails only, and only in `next dev` (never in a production build, whatever PARACRINE_DEMO says).
+  const demo = await listDemoAccountHints(env);
   const oauth = [env.GITHUB_ID && env.GITHUB_SECRET ? { id: "github", name: "GitHub" } : null, env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? { id: "google", name: "Google" } : null].filter(
     (p): p is { id: string; name: string } => p !== null,
   );
@@ -43,18 +45,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="text-sm">
         New here? <Link href={`/signup${callbackUrl ? `?callbackUrl=${encodeURIComponent(target)}` : ""}`}>Create an account</Link>.
       </p>
-      {demo.length ? (
-        <Card className="text-sm">
-          <h2 className="mb-2 font-semibold">Demo accounts (development only)</h2>
-          <ul className="space-y-1">
-            {demo.map((d) => (
-              <li key={d.email}>
-                <span className="font-medium">{d.role.toLowerCase()}</span>: <code>{d.email}</code> / <code>{d.password}</code>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <DemoAccountsNote accounts={demo} />
     </div>
   );
 }
