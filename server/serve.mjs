@@ -80,7 +80,9 @@ const server = createServer(async (req, res) => {
 
   const writeHead = res.writeHead;
   res.writeHead = function patchedWriteHead(status, ...rest) {
-    if (!res.hasHeader("Content-Security-Policy")) res.setHeader("Content-Security-Policy", FALLBACK_CSP);
+    // Documents without a policy (API answers, bare error pages) get the deny-all one. Not scripts under
+    // /_next/: a worker's CSP comes from its script's response and would stop it loading its chunks.
+    if (!res.hasHeader("Content-Security-Policy") && !pathname.startsWith("/_next/")) res.setHeader("Content-Security-Policy", FALLBACK_CSP);
     // A render that failed because the database went away is "unavailable", not a bug.
     if (status === 500 && breakerOpen(globalThis[BREAKER_KEY], Date.now())) {
       res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
