@@ -44,7 +44,8 @@ export default {
   buildCommand: linkIntoSandbox,
   // Component tests (jsdom, timing-sensitive on a loaded machine: the quiz player's failed the
   // initial run) stay out of the sandbox; lib, app and scripts tests do the killing.
-  ignorePatterns: ["reports", "prisma/generated", "components/**/*.test.tsx", ".next", "test-results", "playwright-report", "bench/out", "data", "coverage", "e2e"],
+  // Anchored with "/": gitignore rules, so a bare "data" would also drop lib/data.
+  ignorePatterns: ["/reports", "/prisma/generated", "/components/**/*.test.tsx", "/.next", "/test-results", "/playwright-report", "/bench/out", "/data", "/coverage", "/e2e"],
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
