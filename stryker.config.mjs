@@ -27,7 +27,9 @@ const linkIntoSandbox = `node scripts/mutation-sandbox.mjs ${process.cwd()}`;
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  vitest: { configFile: "vitest.config.ts", related: true },
+  // forks, not Stryker's default threads: native modules (better-sqlite3, argon2) under the
+  // integration tests crashed a threads worker with SIGSEGV; vitest.config.ts uses forks for them too.
+  vitest: { configFile: "vitest.config.ts", related: true, pool: "forks" },
   plugins: ["@stryker-mutator/vitest-runner"],
   mutate: globsFor(targets),
   coverageAnalysis: "perTest",
