@@ -4,8 +4,11 @@
 // files are left out for you), or Stryker's own flag with explicit globs:
 // `npm run mutation -- --mutate "lib/items/**/*.ts,!lib/items/**/*.test.ts"`.
 //
-// Both Vitest projects run: `unit`, and `integration`, whose setup file (lib/test/db-setup.ts) gives
-// every test file its own fresh SQLite database, so it works unchanged inside Stryker's sandbox.
+// Tests: both Vitest projects by default, `unit` and `integration`; the integration setup file
+// (lib/test/db-setup.ts) gives every test file its own fresh SQLite database under the OS temp folder,
+// so it works unchanged inside Stryker's sandbox. `MUTATION_TESTS=unit` leaves the integration tests
+// out of the sandbox: enough for the pure folders (items, review, gift parser, markdown, sim), and much
+// faster, since a static mutant (module-level code, e.g. a zod schema) re-runs every related test.
 // `vitest.related` limits the dry run to test files that import the mutated code, and perTest
 // coverage then runs only the tests that reach each mutant.
 // Results: reports/mutation/index.html (and mutation.json); reports/ is gitignored.
@@ -17,6 +20,8 @@ function globsFor(targets) {
   const include = targets.map((t) => (/\.[cm]?tsx?$/.test(t) ? t : `${t.replace(/\/+$/, "")}/**/*.{ts,tsx}`));
   return [...include, ...NOT_MUTATED.map((g) => `!${g}`)];
 }
+
+const unitOnly = process.env.MUTATION_TESTS === "unit";
 
 const targets = process.env.MUTATE ? process.env.MUTATE.split(",").map((s) => s.trim()).filter(Boolean) : FOLDERS;
 
@@ -47,7 +52,7 @@ export default {
   // Component tests (jsdom, timing-sensitive on a loaded machine: the quiz player's failed the
   // initial run) stay out of the sandbox; lib, app and scripts tests do the killing.
   // Anchored with "/": gitignore rules, so a bare "data" would also drop lib/data.
-  ignorePatterns: ["/reports", "/prisma/generated", "/components/**/*.test.tsx", "/.next", "/test-results", "/playwright-report", "/bench/out", "/data", "/coverage", "/e2e"],
+  ignorePatterns: ["/reports", "/prisma/generated", "/components/**/*.test.tsx", "/.next", "/test-results", "/playwright-report", "/bench/out", "/data", "/coverage", "/e2e", ...(unitOnly ? ["*.int.test.ts"] : [])],
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
