@@ -158,9 +158,25 @@ describe("gradeItem: the boundaries a learner meets", () => {
   it("multiple response: feedback of every chosen option, in display order, and unknown options refused", () => {
     expect(gradeItem(multiple, { type: "multiple", optionIds: ["d", "a"] }).feedback).toEqual(["yes a", "no d"]);
     expect(gradeItem(multiple, { type: "multiple", optionIds: [] })).toMatchObject({ score: 0, correct: false, feedback: [], choice: ",," });
-    expect(() => gradeItem(multiple, { type: "multiple", optionIds: ["a", "zz"] })).toThrow(ResponseMismatchError);
+    expect(() => gradeItem(multiple, { type: "multiple", optionIds: ["a", "zz"] })).toThrow(new ResponseMismatchError("unknown option"));
+    expect(() => gradeItem(single, { type: "single", optionId: "zz" })).toThrow(new ResponseMismatchError("unknown option"));
     // Ticking the same box twice counts once.
     expect(gradeItem(multiple, { type: "multiple", optionIds: ["a", "a", "b"] })).toMatchObject({ score: 1, correct: true });
+  });
+
+  it("multiple response: the recorded choice lists option ids sorted, whatever the display order", () => {
+    const d = itemDataSchema.parse({
+      type: "multiple",
+      options: [
+        { id: "z", text: "Wnt", weight: 0.5 },
+        { id: "m", text: "Hedgehog", weight: 0.5 },
+        { id: "a", text: "Insulin", weight: 0 },
+      ],
+    });
+    expect(gradeItem(d, { type: "multiple", optionIds: ["m", "z"] }).choice).toBe(",m,z,");
+    expect(gradeItem(d, { type: "multiple", optionIds: ["z", "a"] })).toMatchObject({ score: 0.5, choice: ",a,z," });
+    // A zero-weight option is not part of the correct answer.
+    expect(correctAnswerText(d)).toBe("Wnt; Hedgehog");
   });
 
   it("true/false: a wrong answer to a 'true' statement", () => {
@@ -281,6 +297,8 @@ describe("correctAnswerText", () => {
     expect(
       correctAnswerText(itemDataSchema.parse({ type: "single", options: [{ id: "a", text: "Half", weight: 0.5 }, { id: "b", text: "Whole", weight: 1 }] })),
     ).toBe("Whole");
+    // Data that skipped validation (no fully correct option) shows no answer rather than failing.
+    expect(correctAnswerText({ type: "single", options: [{ id: "a", text: "Half", weight: 0.5 }] })).toBe("");
   });
 });
 
@@ -334,6 +352,8 @@ describe("reproducible shuffles", () => {
     // Seeds 5, 30, 31, 36 and 38 shuffle to "abc" at first; each is served another order.
     expect([5, 30, 31, 36, 38].map(ids)).toEqual(["cba", "cab", "bac", "bca", "cba"]);
     expect(ids(0)).toBe("bca");
+    // Seed 2677 shuffles to "abc" six times in a row: after five reshuffles the reversal is served.
+    expect(ids(2677)).toBe("cba");
     for (let seed = 0; seed < 200; seed++) expect(ids(seed)).not.toBe("abc");
   });
 
