@@ -164,6 +164,18 @@ describe("gradeItem: the boundaries a learner meets", () => {
     expect(gradeItem(multiple, { type: "multiple", optionIds: ["a", "a", "b"] })).toMatchObject({ score: 1, correct: true });
   });
 
+  it("never shows blank feedback, even from data stored before the schema trimmed it", () => {
+    const raw: ItemData = {
+      type: "single",
+      options: [
+        { id: "a", text: "A", weight: 1, feedback: "   " },
+        { id: "b", text: "B", weight: 0, feedback: " Not quite " },
+      ],
+    };
+    expect(gradeItem(raw, { type: "single", optionId: "a" }).feedback).toEqual([]);
+    expect(gradeItem(raw, { type: "single", optionId: "b" }).feedback).toEqual([" Not quite "]);
+  });
+
   it("multiple response: the recorded choice lists option ids sorted, whatever the display order", () => {
     const d = itemDataSchema.parse({
       type: "multiple",
@@ -191,6 +203,10 @@ describe("gradeItem: the boundaries a learner meets", () => {
     expect(gradeItem(d, { type: "numeric", value: 20.1 })).toMatchObject({ score: 1, correct: true, feedback: ["Right"], choice: null });
     expect(gradeItem(d, { type: "numeric", value: 19.9 }).score).toBe(1);
     expect(gradeItem(d, { type: "numeric", value: 20.1001 })).toMatchObject({ score: 0, correct: false, feedback: ["Check the units"] });
+    // The rounding allowance (1e-9, relative above 1) is inclusive too.
+    const zero = numeric([{ value: 0, tolerance: 0, weight: 1 }]);
+    expect(gradeItem(zero, { type: "numeric", value: 1e-9 }).score).toBe(1);
+    expect(gradeItem(zero, { type: "numeric", value: 2e-9 }).score).toBe(0);
     // With no tolerance only the value itself counts.
     const exact = numeric([{ value: 3, tolerance: 0, weight: 1 }]);
     expect(gradeItem(exact, { type: "numeric", value: 3 }).score).toBe(1);
@@ -253,8 +269,8 @@ describe("gradeItem: the boundaries a learner meets", () => {
       type: "short",
       answers: [
         { text: "heparin", weight: 0.5, feedback: "Close" },
-        { text: "heparan sulfate", weight: 1, feedback: "Yes" },
         { text: "HEPARAN SULFATE", weight: 0.5, feedback: "Shouting" },
+        { text: "heparan sulfate", weight: 1, feedback: "Yes" },
       ],
     });
     expect(gradeItem(s, { type: "short", text: "heparan\tsulfate" })).toMatchObject({ score: 1, correct: true, feedback: ["Yes"], choice: null });
