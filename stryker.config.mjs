@@ -30,7 +30,7 @@ const targets = process.env.MUTATE ? process.env.MUTATE.split(",").map((s) => s.
 const linkIntoSandbox = `node scripts/mutation-sandbox.mjs ${process.cwd()}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   testRunner: "vitest",
   // forks, not Stryker's default threads: native modules (better-sqlite3, argon2) under the
   // integration tests crashed a threads worker with SIGSEGV; vitest.config.ts uses forks for them too.
@@ -62,3 +62,5 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   thresholds: { high: 90, low: 80, break: null },
 };
+
+export default config;
