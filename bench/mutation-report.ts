@@ -1,6 +1,7 @@
 // Mutation scores per file and per folder from a Stryker JSON report (default
 // reports/mutation/mutation.json, written by `npm run mutation`), and the surviving mutants.
-//   npx tsx bench/mutation-report.ts [report.json] [--survivors]
+//   npx tsx bench/mutation-report.ts [report.json] [--survivors] [--no-static]
+// --no-static leaves out static mutants (module-level code), to compare with an ignoreStatic run.
 // Score = detected / (detected + undetected), as Stryker counts it: killed and timed-out mutants are
 // detected; survived and uncovered ones are not; compile errors and ignored (disabled) ones are left out.
 import { readFileSync } from "node:fs";
@@ -11,6 +12,7 @@ interface Mutant {
   mutatorName: string;
   replacement?: string;
   status: string;
+  static?: boolean;
   statusReason?: string;
   location: { start: { line: number; column: number } };
 }
@@ -20,6 +22,7 @@ interface Report {
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith("--")) ?? "reports/mutation/mutation.json";
+const noStatic = args.includes("--no-static");
 const report = JSON.parse(readFileSync(file, "utf8")) as Report;
 
 interface Tally {
@@ -54,7 +57,7 @@ for (const [name, f] of Object.entries(report.files)) {
   const rel = path.isAbsolute(name) ? path.relative(process.cwd(), name) : name;
   const folder = path.dirname(rel);
   const t = empty();
-  for (const m of f.mutants) {
+  for (const m of f.mutants.filter((x) => !(noStatic && x.static))) {
     add(t, m.status);
     add(total, m.status);
     if (!byFolder.has(folder)) byFolder.set(folder, empty());
