@@ -261,7 +261,12 @@ function processor(opts: RenderOptions, toc: TocEntry[], warnings: string[]) {
 /** "$$ x $$" alone on a line is display math (remark-math would read it as inline). */
 const displayMathLines = (md: string) => md.replace(/^[ \t]*\$\$([^\n]+?)\$\$[ \t]*$/gm, (_m, tex: string) => `$$\n${tex.trim()}\n$$`);
 
-const notice = (text: string) => `<p class="render-limit" role="note"><strong>This text cannot be shown.</strong> ${text}</p>`;
+/** The limits a draft reached, as HTML to put above its preview (the messages are ours; escaped anyway). */
+export const renderWarningsHtml = (warnings: string[]) =>
+  warnings.map((w) => `<p class="render-limit" role="note">${renderRichText(w, "plain")}</p>`).join("\n");
+
+/** The HTML shown in place of a text that cannot be rendered, with the reason. */
+export const renderLimitNotice = (text: string) => `<p class="render-limit" role="note"><strong>This text cannot be shown.</strong> ${text}</p>`;
 
 /**
  * Markdown to sanitised HTML. Bounded on any input: over MARKDOWN_LIMITS.maxChars the text is refused,
@@ -270,7 +275,7 @@ const notice = (text: string) => `<p class="render-limit" role="note"><strong>Th
 export function renderMarkdown(markdown: string, opts: RenderOptions = {}): Rendered {
   if (markdown.length > MARKDOWN_LIMITS.maxChars) {
     const why = `It has ${markdown.length.toLocaleString("en")} characters; at most ${MARKDOWN_LIMITS.maxChars.toLocaleString("en")} can be rendered.`;
-    return { html: notice(why), toc: [], warnings: [why] };
+    return { html: renderLimitNotice(why), toc: [], warnings: [why] };
   }
   const toc: TocEntry[] = [];
   const guarded = guardMarkdown(markdown);
@@ -282,7 +287,7 @@ export function renderMarkdown(markdown: string, opts: RenderOptions = {}): Rend
     // Recursion past the stack in a plugin (deep trees that slip past the guard): refuse, do not crash.
     if (!(e instanceof RangeError)) throw e;
     const why = "It is nested too deeply to render; simplify its nesting of quotes, lists or formulas.";
-    return { html: notice(why), toc: [], warnings: [why] };
+    return { html: renderLimitNotice(why), toc: [], warnings: [why] };
   }
 }
 

@@ -1,0 +1,147 @@
+// Runs parse/render jobs on worker threads with a timeout, so that no author input holds the request
+// thread (and every other request) for long. A job that runs past its timeout gets its worker
+// terminated (the only way to stop synchronous JavaScript) and fails with WorkerTimeoutError; the next
+// job starts a fresh worker. Jobs wait in a queue when every worker is busy; the wait counts toward
+// their timeout, so a queue behind a slow job cannot grow without bound either.
+import { Worker } from "node:worker_threads";
+import type { Job, JobResult } from "./jobs";
+
+export class WorkerTimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`This took longer than ${ms < 1000 ? `${ms} ms` : `${ms / 1000} s`} to process and was stopped; shorten or simplify the text.`);
+    this.name = "WorkerTimeoutError";
+  }
+}
+
+export class WorkerJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkerJobError";
+  }
+}
+
+interface Pending {
+  id: number;
+  job: Job;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Pending | null;
+}
+
+function spawn(): Worker {
+  const url = new URL("./parse-worker.ts", import.meta.url);
+  // Bundled by Next the entry is JavaScript. From source (Vitest, tsx scripts) it is TypeScript, which
+  // the worker loads after registering tsx's loader (tsx is a dev dependency, absent from builds).
+  const fromSource = url.protocol === "file:" && url.pathname.endsWith(".ts");
+  const worker = fromSource
+    ? new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
+    : new Worker(url);
+  // An idle worker must not keep a CLI or test process alive.
+  worker.unref();
+  return worker;
+}
+
+export class ParsePool {
+  private slots: Slot[] = [];
+  private queue: Pending[] = [];
+  private nextId = 1;
+
+  constructor(
+    readonly size = 1,
+    readonly timeoutMs = 5_000,
+  ) {}
+
+  run<J extends Job>(job: J, timeoutMs = this.timeoutMs): Promise<JobResult<J>> {
+    return new Promise((resolve, reject) => {
+      const p: Pending = {
+        id: this.nextId++,
+        job,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        timer: setTimeout(() => this.expire(p, timeoutMs), timeoutMs),
+      };
+      this.queue.push(p);
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker (tests, shutdown); queued and running jobs fail. */
+  async close(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    for (const p of this.queue.splice(0)) this.finish(p, new WorkerJobError("The worker pool was closed."));
+    for (const s of slots) if (s.job) this.finish(s.job, new WorkerJobError("The worker pool was closed."));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private finish(p: Pending, error: Error | null, value?: unknown) {
+    clearTimeout(p.timer);
+    if (error) p.reject(error);
+    else p.resolve(value);
+  }
+
+  private expire(p: Pending, ms: number) {
+    const queued = this.queue.indexOf(p);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    const slot = this.slots.find((s) => s.job === p);
+    if (slot) this.retire(slot);
+    p.reject(new WorkerTimeoutError(ms));
+    this.dispatch();
+  }
+
+  private retire(slot: Slot) {
+    this.slots = this.slots.filter((s) => s !== slot);
+    slot.job = null;
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+  }
+
+  private dispatch() {
+    while (this.queue.length) {
+      let slot = this.slots.find((s) => !s.job);
+      if (!slot && this.slots.length < this.size) slot = this.add();
+      if (!slot) return;
+      const p = this.queue.shift()!;
+      slot.job = p;
+      slot.worker.ref();
+      slot.worker.postMessage({ id: p.id, job: p.job });
+    }
+  }
+
+  private add(): Slot {
+    const slot: Slot = { worker: spawn(), job: null };
+    slot.worker.on("message", (msg: { id: number; ok: boolean; value?: unknown; message?: string }) => {
+      const p = slot.job;
+      if (!p || p.id !== msg.id) return;
+      slot.job = null;
+      slot.worker.unref();
+      this.finish(p, msg.ok ? null : new WorkerJobError(msg.message ?? "The job failed."), msg.value);
+      this.dispatch();
+    });
+    const fail = (e: Error) => {
+      const p = slot.job;
+      this.retire(slot);
+      if (p) this.finish(p, new WorkerJobError(`The worker stopped: ${e.message}`));
+      this.dispatch();
+    };
+    slot.worker.on("error", fail);
+    slot.worker.on("exit", (code) => {
+      if (this.slots.includes(slot)) fail(new Error(`exit code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+}
+
+let shared: ParsePool | null = null;
+
+/** The process's pool: two workers (the machine's request threads stay free), 5 s per job. */
+export function parsePool(): ParsePool {
+  shared ??= new ParsePool(2, 5_000);
+  return shared;
+}
