@@ -229,7 +229,7 @@ function rehypeMathBudget(warnings: string[]) {
       count++;
       const tex = hastToString(node);
       if (count > MATH_LIMITS.maxFormulas || tex.length > MATH_LIMITS.maxTexChars || texDepth(tex) > MATH_LIMITS.maxTexDepth) {
-        node.properties = { ...node.properties, className: [] };
+        delete node.properties.className;
         refused++;
       }
       return SKIP;
