@@ -34,16 +34,17 @@ interface Slot {
 }
 
 function spawn(): Worker {
-  const url = new URL("./parse-worker.ts", import.meta.url);
-  // Bundled by Next the entry is JavaScript. From source (Vitest, tsx scripts) it is TypeScript, which
-  // the worker loads after registering tsx's loader (tsx is a dev dependency, absent from builds).
-  const fromSource = url.protocol === "file:" && url.pathname.endsWith(".ts");
-  const worker = fromSource
-    ? new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
-    : new Worker(url);
-  // An idle worker must not keep a CLI or test process alive.
-  worker.unref();
-  return worker;
+  // From source (Vitest, tsx scripts) the entry is TypeScript: the worker registers tsx's loader first
+  // (tsx is a dev dependency). The path is built from a string so that the bundler does not see it.
+  const here = import.meta.url;
+  if (here.startsWith("file:") && here.endsWith(".ts")) {
+    const entry = JSON.stringify(here.replace(/pool\.ts$/, "parse-worker.ts"));
+    return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true });
+  }
+  // Bundled by Next: Turbopack recognises exactly this form, new Worker(new URL(literal, import.meta.url)),
+  // and emits the entry as its own server chunk. Keep it inline (a URL held in a variable becomes a static
+  // asset URL instead).
+  return new Worker(new URL("./parse-worker.ts", import.meta.url));
 }
 
 export class ParsePool {
@@ -115,6 +116,8 @@ export class ParsePool {
 
   private add(): Slot {
     const slot: Slot = { worker: spawn(), job: null };
+    // An idle worker must not keep a CLI or test process alive.
+    slot.worker.unref();
     slot.worker.on("message", (msg: { id: number; ok: boolean; value?: unknown; message?: string }) => {
       const p = slot.job;
       if (!p || p.id !== msg.id) return;
