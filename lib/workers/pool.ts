@@ -34,17 +34,15 @@ interface Slot {
 }
 
 function spawn(): Worker {
+  // Inside Next (next start, next dev) the entry is bundled: Turbopack recognises exactly this form,
+  // new Worker(new URL(literal, import.meta.url)), and emits it as its own server chunk. Keep it inline
+  // (a URL held in a variable becomes a static-asset URL instead). import.meta.url cannot tell the two
+  // cases apart: Turbopack sets it to the source file's path.
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./parse-worker.ts", import.meta.url));
   // From source (Vitest, tsx scripts) the entry is TypeScript: the worker registers tsx's loader first
   // (tsx is a dev dependency). The path is built from a string so that the bundler does not see it.
-  const here = import.meta.url;
-  if (here.startsWith("file:") && here.endsWith(".ts")) {
-    const entry = JSON.stringify(here.replace(/pool\.ts$/, "parse-worker.ts"));
-    return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true });
-  }
-  // Bundled by Next: Turbopack recognises exactly this form, new Worker(new URL(literal, import.meta.url)),
-  // and emits the entry as its own server chunk. Keep it inline (a URL held in a variable becomes a static
-  // asset URL instead).
-  return new Worker(new URL("./parse-worker.ts", import.meta.url));
+  const entry = JSON.stringify(import.meta.url.replace(/pool\.ts$/, "parse-worker.ts"));
+  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true });
 }
 
 export class ParsePool {
