@@ -128,6 +128,9 @@ async function main() {
     ...Object.entries(markdown).map(([name, g]) => ["md", name, g, (s: string) => renderMarkdown(s), (s: string) => ({ kind: "markdown", markdown: s }) as Job] as const),
     ...Object.entries(gift).map(([name, g]) => ["gift", name, g, (s: string) => parseGift(s), (s: string) => ({ kind: "gift", text: s }) as Job] as const),
   ].map((c) => [...c]);
+  // The same probe with nothing to do: on a shared machine the scheduler alone delays ticks this much.
+  const idle = await withLagProbe(() => new Promise((r) => setTimeout(r, 2000)));
+  console.log(`idle event-loop lag over 2 s (machine noise, no work): ${idle.lag.toFixed(0)} ms\n`);
   console.log(`${"".padEnd(4)} ${"input".padEnd(34)} ${"chars".padStart(9)} ${"direct ms".padStart(10)} ${"worker ms".padStart(10)} ${"lag ms".padStart(7)}  note`);
   for (const [kind, name, gen, direct, job] of cases) {
     if (filter && !name.includes(filter) && kind !== filter) continue;
