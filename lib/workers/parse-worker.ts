@@ -11,3 +11,6 @@ parentPort!.on("message", (msg: { id: number; job: Job }) => {
     parentPort!.postMessage({ id: msg.id, ok: false, message: e instanceof Error ? e.message : String(e) });
   }
 });
+
+// The modules above are loaded: from now on a job's time is its own.
+parentPort!.postMessage({ ready: true });

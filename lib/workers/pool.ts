@@ -1,8 +1,9 @@
 // Runs parse/render jobs on worker threads with a timeout, so that no author input holds the request
 // thread (and every other request) for long. A job that runs past its timeout gets its worker
 // terminated (the only way to stop synchronous JavaScript) and fails with WorkerTimeoutError; the next
-// job starts a fresh worker. Jobs wait in a queue when every worker is busy; the wait counts toward
-// their timeout, so a queue behind a slow job cannot grow without bound either.
+// job starts a fresh worker. A job's time starts when a worker that has loaded its modules takes it;
+// before that it waits in a queue (every worker busy, or starting) for at most maxWaitMs, so a queue
+// behind slow jobs cannot grow without bound either.
 import { Worker } from "node:worker_threads";
 import type { Job, JobResult } from "./jobs";
 
@@ -23,6 +24,7 @@ export class WorkerJobError extends Error {
 interface Pending {
   id: number;
   job: Job;
+  timeoutMs: number;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   timer: ReturnType<typeof setTimeout>;
@@ -30,6 +32,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Loaded its modules (it says so): startup is not charged to a job's timeout. */
+  ready: boolean;
   job: Pending | null;
 }
 
@@ -52,17 +56,21 @@ export class ParsePool {
 
   constructor(
     readonly size = 1,
+    /** Running time of one job. */
     readonly timeoutMs = 5_000,
+    /** Time a job may wait for a worker (busy, or still starting). */
+    readonly maxWaitMs = 30_000,
   ) {}
 
-  run<J extends Job>(job: J, timeoutMs = this.timeoutMs): Promise<JobResult<J>> {
+  run<J extends Job>(job: J, timeoutMs = this.timeoutMs, maxWaitMs = this.maxWaitMs): Promise<JobResult<J>> {
     return new Promise((resolve, reject) => {
       const p: Pending = {
         id: this.nextId++,
         job,
+        timeoutMs,
         resolve: resolve as (v: unknown) => void,
         reject,
-        timer: setTimeout(() => this.expire(p, timeoutMs), timeoutMs),
+        timer: setTimeout(() => this.expire(p, maxWaitMs), maxWaitMs),
       };
       this.queue.push(p);
       this.dispatch();
@@ -102,10 +110,15 @@ export class ParsePool {
 
   private dispatch() {
     while (this.queue.length) {
-      let slot = this.slots.find((s) => !s.job);
-      if (!slot && this.slots.length < this.size) slot = this.add();
-      if (!slot) return;
+      const slot = this.slots.find((s) => s.ready && !s.job);
+      if (!slot) {
+        // Start workers up to the pool size; the queue moves on when one says it is ready.
+        while (this.slots.length < Math.min(this.size, this.queue.length + this.slots.filter((s) => s.job).length)) this.add();
+        return;
+      }
       const p = this.queue.shift()!;
+      clearTimeout(p.timer);
+      p.timer = setTimeout(() => this.expire(p, p.timeoutMs), p.timeoutMs);
       slot.job = p;
       slot.worker.ref();
       slot.worker.postMessage({ id: p.id, job: p.job });
@@ -113,10 +126,15 @@ export class ParsePool {
   }
 
   private add(): Slot {
-    const slot: Slot = { worker: spawn(), job: null };
+    const slot: Slot = { worker: spawn(), ready: false, job: null };
     // An idle worker must not keep a CLI or test process alive.
     slot.worker.unref();
-    slot.worker.on("message", (msg: { id: number; ok: boolean; value?: unknown; message?: string }) => {
+    slot.worker.on("message", (msg: { ready?: true; id: number; ok: boolean; value?: unknown; message?: string }) => {
+      if (msg.ready) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
       const p = slot.job;
       if (!p || p.id !== msg.id) return;
       slot.job = null;
@@ -128,6 +146,8 @@ export class ParsePool {
       const p = slot.job;
       this.retire(slot);
       if (p) this.finish(p, new WorkerJobError(`The worker stopped: ${e.message}`));
+      // A worker that cannot even start would fail again: fail the waiting jobs instead of respawning.
+      if (!slot.ready) for (const q of this.queue.splice(0)) this.finish(q, new WorkerJobError(`The worker could not start: ${e.message}`));
       this.dispatch();
     };
     slot.worker.on("error", fail);
