@@ -10,8 +10,12 @@ import { archiveToFiles } from "@/lib/content/bundle";
 import { requireCourse, renderDraft } from "@/lib/data/studio";
 import { renderWarningsHtml } from "@/lib/markdown/render";
 import { writeItemsTx } from "@/lib/gift/db-bridge";
-import { giftItems, type GiftParseResult } from "@/lib/gift/parse";
+import { giftItems } from "@/lib/gift/parse";
+import type { GiftJobResult } from "@/lib/workers/jobs";
 import { parsePool, WorkerTimeoutError } from "@/lib/workers/pool";
+
+/** Questions in one GIFT import (a course's whole bank is about 300). */
+const MAX_GIFT_QUESTIONS = 5_000;
 import {
   addInstructorSchema, archiveImportSchema, courseIdSchema, courseSettingsSchema, createCourseSchema, createLessonSchema, createModuleSchema,
   deleteObjectiveSchema, giftImportSchema, itemFormSchema, itemFromForm, moveSchema, objectiveSchema, previewSchema, removeInstructorSchema,
@@ -318,12 +322,16 @@ export const importGiftAction = createAction({ schema: giftImportSchema, roles: 
   const course = await requireCourse(courseId, user);
   const mod = await db.module.findFirst({ where: { id: moduleId, courseId: course.id, archivedAt: null }, select: { id: true } });
   if (!mod) throw new AppError("VALIDATION", "Choose a module of this course.", { moduleId: ["Choose a module of this course."] });
-  let parsed: GiftParseResult;
+  let parsed: GiftJobResult;
   try {
-    parsed = await parsePool().run({ kind: "gift", text });
+    parsed = await parsePool().run({ kind: "gift", text, maxQuestions: MAX_GIFT_QUESTIONS });
   } catch (e) {
     if (e instanceof WorkerTimeoutError) throw new AppError("VALIDATION", e.message, { text: [e.message] });
     throw e;
+  }
+  if (parsed.tooMany) {
+    const message = `The file has ${parsed.tooMany} questions; at most ${MAX_GIFT_QUESTIONS} can be imported at once. Split it into several files.`;
+    throw new AppError("VALIDATION", message, { text: [message] });
   }
   const errors = parsed.questions.filter((q) => q.status === "error");
   if (errors.length) throw new AppError("VALIDATION", `Nothing was imported: ${errors.length} question(s) have errors.`, { text: errors.slice(0, 20).map((q) => q.status === "error" ? q.message : "") });

@@ -15,12 +15,19 @@ export interface RenderJob {
 export interface GiftJob {
   kind: "gift";
   text: string;
+  /**
+   * Past this many questions only the count comes back: copying 100,000 reports to the request thread
+   * would block it for about a second (structured clone), which the worker is there to avoid.
+   */
+  maxQuestions?: number;
 }
 
-export type Job = RenderJob | GiftJob;
-export type JobResult<J extends Job> = J extends RenderJob ? Rendered : GiftParseResult;
+export type GiftJobResult = GiftParseResult & { tooMany?: number };
 
-export function runJob(job: Job): Rendered | GiftParseResult {
+export type Job = RenderJob | GiftJob;
+export type JobResult<J extends Job> = J extends RenderJob ? Rendered : GiftJobResult;
+
+export function runJob(job: Job): Rendered | GiftJobResult {
   if (job.kind === "markdown") {
     const urls = job.figureUrls ?? {};
     return renderMarkdown(job.markdown, {
@@ -29,5 +36,7 @@ export function runJob(job: Job): Rendered | GiftParseResult {
       figureUrl: (name) => (Object.hasOwn(urls, name) ? urls[name] : null),
     });
   }
-  return parseGift(job.text);
+  const result = parseGift(job.text);
+  if (job.maxQuestions !== undefined && result.questions.length > job.maxQuestions) return { questions: [], tooMany: result.questions.length };
+  return result;
 }

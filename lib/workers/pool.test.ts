@@ -17,6 +17,12 @@ describe("ParsePool", { timeout: 60_000 }, () => {
     expect(g.questions[0]).toMatchObject({ status: "ok", type: "single", name: "a" });
   });
 
+  it("returns only the count of questions past maxQuestions", async () => {
+    const g = await pool.run({ kind: "gift", text: "::q:: x {T}\n\n".repeat(30), maxQuestions: 20 });
+    expect(g).toEqual({ questions: [], tooMany: 30 });
+    expect((await pool.run({ kind: "gift", text: "::q:: x {T}\n\n".repeat(20), maxQuestions: 20 })).questions).toHaveLength(20);
+  });
+
   it("stops a job past its timeout with a clear error, and runs the next job on a fresh worker", async () => {
     const slow = pool.run({ kind: "gift", text: bigGift }, 10);
     await expect(slow).rejects.toBeInstanceOf(WorkerTimeoutError);
