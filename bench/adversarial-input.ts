@@ -67,7 +67,7 @@ const markdown: Record<string, () => string> = {
     return `${lines(n, (i) => `t[^${i}]`)}\n\n${lines(n, (i) => `[^${i}]: n${i}`)}`;
   },
   "callouts citing footnotes": () => `${fill("```callout note\nx[^1]\n```\n\n", MD / 2)}\n\n${fill("[^1]: y\n", MD / 2)}`,
-  "\\frac nesting": () => `$${"\\frac{".repeat(MD / 10)}1${"}{2}".repeat(MD / 10)}$`,
+  "\\frac nesting": () => `$${"\\frac{".repeat(MD / 10 - 1)}1${"}{2}".repeat(MD / 10 - 1)}$`,
   "\\sqrt nesting": () => `$${"\\sqrt{".repeat(MD / 8)}1${"}".repeat(MD / 8)}$`,
   "many $a$": () => fill("$a$ ", MD),
   "many formulas at the depth limit": () => fill(`$${"{".repeat(12)}x${"}".repeat(12)}$ `, MD),
