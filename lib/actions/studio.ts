@@ -8,8 +8,14 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { publishCourseTx, importCourseFiles } from "@/lib/data/course-archive";
 import { archiveToFiles } from "@/lib/content/bundle";
 import { requireCourse, renderDraft } from "@/lib/data/studio";
+import { renderWarningsHtml } from "@/lib/markdown/render";
 import { writeItemsTx } from "@/lib/gift/db-bridge";
-import { giftItems, parseGift } from "@/lib/gift/parse";
+import { giftItems } from "@/lib/gift/parse";
+import type { GiftJobResult } from "@/lib/workers/jobs";
+import { parsePool, WorkerTimeoutError } from "@/lib/workers/pool";
+
+/** Questions in one GIFT import (a course's whole bank is about 300). */
+const MAX_GIFT_QUESTIONS = 5_000;
 import {
   addInstructorSchema, archiveImportSchema, courseIdSchema, courseSettingsSchema, createCourseSchema, createLessonSchema, createModuleSchema,
   deleteObjectiveSchema, giftImportSchema, itemFormSchema, itemFromForm, moveSchema, objectiveSchema, previewSchema, removeInstructorSchema,
@@ -223,7 +229,10 @@ export const restoreRevisionAction = createAction({ schema: restoreRevisionSchem
 /** Live preview: the draft Markdown through the same sanitising renderer as the reader. */
 export const previewMarkdownAction = createAction({ schema: previewSchema, roles: AUTHORS }, async ({ courseId, body }, { user }) => {
   const course = await requireCourse(courseId, user);
-  return { html: (await renderDraft(course.id, body)).html };
+  const r = await renderDraft(course.id, body);
+  // A refused text's HTML is the notice itself; otherwise the limits reached go above the preview.
+  const refused = r.html.startsWith('<p class="render-limit"');
+  return { html: r.warnings.length && !refused ? `${renderWarningsHtml(r.warnings)}\n${r.html}` : r.html };
 });
 
 export const createObjectiveAction = createAction({ schema: objectiveSchema, roles: AUTHORS }, async ({ lessonId, key, text }, { user }) => {
@@ -319,7 +328,17 @@ export const importGiftAction = createAction({ schema: giftImportSchema, roles: 
   const course = await requireCourse(courseId, user);
   const mod = await db.module.findFirst({ where: { id: moduleId, courseId: course.id, archivedAt: null }, select: { id: true } });
   if (!mod) throw new AppError("VALIDATION", "Choose a module of this course.", { moduleId: ["Choose a module of this course."] });
-  const parsed = parseGift(text);
+  let parsed: GiftJobResult;
+  try {
+    parsed = await parsePool().run({ kind: "gift", text, maxQuestions: MAX_GIFT_QUESTIONS });
+  } catch (e) {
+    if (e instanceof WorkerTimeoutError) throw new AppError("VALIDATION", e.message, { text: [e.message] });
+    throw e;
+  }
+  if (parsed.tooMany) {
+    const message = `The file has ${parsed.tooMany} questions; at most ${MAX_GIFT_QUESTIONS} can be imported at once. Split it into several files.`;
+    throw new AppError("VALIDATION", message, { text: [message] });
+  }
   const errors = parsed.questions.filter((q) => q.status === "error");
   if (errors.length) throw new AppError("VALIDATION", `Nothing was imported: ${errors.length} question(s) have errors.`, { text: errors.slice(0, 20).map((q) => q.status === "error" ? q.message : "") });
   const items = giftItems(parsed);

@@ -4,7 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canEditCourse, canManageCourse, isAdmin, type Actor } from "@/lib/auth/permissions";
-import { renderMarkdown } from "@/lib/markdown/render";
+import { renderLimitNotice } from "@/lib/markdown/render";
+import { parsePool, WorkerTimeoutError } from "@/lib/workers/pool";
 import { itemDataSchema } from "@/lib/items/schema";
 
 const teamSelect = { id: true, slug: true, title: true, status: true, instructors: { select: { userId: true, role: true } } } as const;
@@ -91,11 +92,18 @@ export async function renderDraft(courseId: string, body: string) {
     db.glossaryTerm.findMany({ where: { courseId }, select: { slug: true, term: true, definition: true } }),
     db.asset.findMany({ where: { courseId }, select: { name: true } }),
   ]);
-  const names = new Set(assets.map((a) => a.name));
-  return renderMarkdown(body, {
-    glossary: Object.fromEntries(terms.map((t) => [t.slug, { term: t.term, definition: t.definition }])),
-    figureUrl: (name) => (names.has(name) ? `/assets/${courseId}/${encodeURIComponent(name)}` : null),
-  });
+  // Off the request thread with a timeout: the draft is whatever the author typed (lib/workers/pool.ts).
+  try {
+    return await parsePool().run({
+      kind: "markdown",
+      markdown: body,
+      glossary: Object.fromEntries(terms.map((t) => [t.slug, { term: t.term, definition: t.definition }])),
+      figureUrls: Object.fromEntries(assets.map((a) => [a.name, `/assets/${courseId}/${encodeURIComponent(a.name)}`])),
+    });
+  } catch (e) {
+    if (!(e instanceof WorkerTimeoutError)) throw e;
+    return { html: renderLimitNotice(e.message), toc: [], warnings: [e.message] };
+  }
 }
 
 export async function listStudioItems(courseId: string, actor: Actor) {

@@ -361,3 +361,38 @@ describe("parseGift details", () => {
     expect(parseGift("// only a comment\n\n$CATEGORY: x").questions).toEqual([]);
   });
 });
+
+describe("linear on adversarial files", () => {
+  it("numbers 5,000 questions of one name in order, as the rescanning version did", { timeout: 60_000 }, () => {
+    const { questions } = parseGift("::q:: Sky blue? {T}\n\n".repeat(5_000));
+    const keys = questions.map((q) => (q.status === "ok" ? q.key : q.status));
+    expect(keys.slice(0, 3)).toEqual(["q", "q-2", "q-3"]);
+    expect(keys[4_999]).toBe("q-5000");
+    expect(new Set(keys).size).toBe(5_000);
+  });
+
+  it("skips numbers taken by names, and gives a key back when its question fails the item schema", () => {
+    const long = "x".repeat(20_001);
+    const { questions } = parseGift(`::q-2:: a {T}\n\n::q:: b {T}\n\n::q:: c {T}\n\n::q:: ${long} {T}\n\n::q:: d {T}`);
+    expect(questions.map((q) => (q.status === "ok" ? q.key : q.status))).toEqual(["q-2", "q", "q-3", "error", "q-4"]);
+  });
+
+  it("names a question by its stem without tags, also with stray < and no >", () => {
+    expect(one("<b>Bold</b> <i>stem</i> {T}").name).toBe("Bold stem");
+    expect(one(`${"<".repeat(50_000)} {T}`).name).toBe(`${"<".repeat(60)}…`);
+    expect(one("a <b c {T}").name).toBe("a <b c");
+  });
+
+  it("reads [id:] from comments as before: escaped brackets, the first closing bracket, none", () => {
+    const key = (comment: string) => {
+      const q = one(`${comment}\n::n:: x {T}`);
+      return q.status === "ok" ? q.key : q.status;
+    };
+    expect(key("// [id:abc] [id:def]")).toBe("abc");
+    expect(key("// [id:ok]x]")).toBe("ok");
+    // "a]b" is read as before, and is not a valid key, so the name is used.
+    expect(key("// [id:a\\]b]")).toBe("n");
+    expect(key("// [id:] [id:k2]")).toBe("k2");
+    expect(key(`// ${"[id:".repeat(50_000)}`)).toBe("n");
+  });
+});

@@ -139,16 +139,50 @@ export function slugify(s: string, max = 60): string {
   return slug;
 }
 
+/** Text without HTML tags, as .replace(/<[^>]*>/g, " ") but linear (that regex rescans from every "<"). */
+function stripTags(s: string): string {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const lt = s.indexOf("<", i);
+    if (lt < 0) return out + s.slice(i);
+    const gt = s.indexOf(">", lt + 1);
+    if (gt < 0) return out + s.slice(i);
+    out += `${s.slice(i, lt)} `;
+    i = gt + 1;
+  }
+}
+
 function defaultName(stem: string, index: number): string {
-  const plain = stem
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const plain = stripTags(stem).replace(/\s+/g, " ").trim();
   if (!plain) return `Question ${index}`;
   if (plain.length <= 60) return plain;
   const cut = plain.slice(0, 60);
   const space = cut.lastIndexOf(" ");
   return `${(space > 30 ? cut.slice(0, space) : cut).trim()}…`;
+}
+
+/**
+ * The `[id:...]` of a comment, as /\[id:((?:\\]|[^\]])+)\]/ would find it, in one pass: the id ends at the
+ * first "]" not escaped as "\]"; with none, backtracking would end it at the last "\]" (keeping the "\").
+ */
+function idInComment(c: string): string | undefined {
+  for (let start = c.indexOf("[id:"); start >= 0; start = c.indexOf("[id:", start + 1)) {
+    let lastEscaped = -1;
+    let i = start + 4;
+    while (i < c.length && c[i] !== "]") {
+      if (c[i] === "\\" && c[i + 1] === "]") {
+        lastEscaped = i;
+        i += 2;
+      } else i++;
+    }
+    if (i < c.length) {
+      if (i > start + 4) return c.slice(start + 4, i);
+      continue;
+    }
+    return lastEscaped >= 0 ? c.slice(start + 4, lastEscaped + 1) : undefined;
+  }
+  return undefined;
 }
 
 /** The path of a Moodle category without its context ("$course$/") and "top/" prefixes. */
@@ -167,7 +201,7 @@ function categoryPath(category: string): string[] {
  * it; prefixed by the slug of the last category segment ("week-1.grants-tomb"). Made unique in the file
  * by "-2", "-3" ... in order of appearance, so the same file always gives the same keys.
  */
-function makeKey(idNumber: string | null, name: string, stem: string, category: string | null, used: Set<string>): string {
+function makeKey(idNumber: string | null, name: string, stem: string, category: string | null, used: KeyRegistry): string {
   let base: string;
   if (idNumber && KEY.test(idNumber) && idNumber.length <= MAX_KEY) {
     base = idNumber;
@@ -178,11 +212,39 @@ function makeKey(idNumber: string | null, name: string, stem: string, category: 
     const catSlug = segments.length ? slugify(segments[segments.length - 1], 19) : "";
     base = catSlug && !nameKey.startsWith(`${catSlug}.`) ? `${catSlug}.${nameKey}` : nameKey;
   }
-  base = base.slice(0, MAX_KEY);
-  let key = base;
-  for (let n = 2; used.has(key); n++) key = `${base.slice(0, MAX_KEY - String(n).length - 1)}-${n}`;
-  used.add(key);
-  return key;
+  return used.take(base.slice(0, MAX_KEY));
+}
+
+/**
+ * The keys given so far in a file. take(base) returns base, or base-2, base-3 ... the first one free;
+ * it remembers where the search for each base stopped, so that a file of n questions with one name costs
+ * n steps, not n²/2.
+ */
+class KeyRegistry {
+  private used = new Set<string>();
+  private next = new Map<string, number>();
+  private numbered = new Map<string, { base: string; n: number }>();
+
+  take(base: string): string {
+    let n = this.next.get(base) ?? 1;
+    let key = n === 1 ? base : this.numberedKey(base, n);
+    while (this.used.has(key)) key = this.numberedKey(base, ++n);
+    this.next.set(base, n);
+    this.used.add(key);
+    this.numbered.set(key, { base, n });
+    return key;
+  }
+
+  /** Frees a key again (its question failed later); the search for its base restarts at or below it. */
+  release(key: string) {
+    this.used.delete(key);
+    const k = this.numbered.get(key);
+    if (k && (this.next.get(k.base) ?? 1) > k.n) this.next.set(k.base, k.n);
+  }
+
+  private numberedKey(base: string, n: number) {
+    return `${base.slice(0, MAX_KEY - String(n).length - 1)}-${n}`;
+  }
 }
 
 interface Segment {
@@ -449,7 +511,7 @@ function parseQuestion(
   comments: string[],
   index: number,
   category: string | null,
-  usedKeys: Set<string>,
+  usedKeys: KeyRegistry,
 ): GiftQuestionReport {
   const text = source.map((l) => protect(l.text)).join("\n");
   const lineAt = (offset: number): number => {
@@ -559,13 +621,13 @@ function parseQuestion(
 
     if (!stem) throw new GiftError("the question text is empty", 0);
     const finalName = name ?? defaultName(stem, index);
-    const idNumber = comments.map((c) => /\[id:((?:\\]|[^\]])+)\]/.exec(c)?.[1]).find(Boolean)?.replace(/\\]/g, "]").trim() ?? null;
+    const idNumber = comments.map(idInComment).find(Boolean)?.replace(/\\]/g, "]").trim() ?? null;
     const key = makeKey(idNumber, finalName, stem, category, usedKeys);
     // (The JSON round trip drops the optional fields left undefined.)
     const data = JSON.parse(JSON.stringify(parsed.data)) as ItemData;
     const checked = itemSchema.safeParse({ key, stem, stemFormat, explanation, data });
     if (!checked.success) {
-      usedKeys.delete(key);
+      usedKeys.release(key);
       const why = checked.error.issues
         .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
         .join("; ");
@@ -627,7 +689,7 @@ export function parseGift(input: string): GiftParseResult {
   if (cur) blocks.push(cur);
 
   const questions: GiftQuestionReport[] = [];
-  const usedKeys = new Set<string>();
+  const usedKeys = new KeyRegistry();
   let category: string | null = null;
   for (const block of blocks) {
     let source = block.lines;

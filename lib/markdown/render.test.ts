@@ -46,14 +46,30 @@ describe("renderMarkdown", () => {
     expect(html).toContain("<figure>");
   });
 
-  it("builds a table of contents from h2 and h3 headings with unique ids", () => {
+  it("builds a table of contents from h2 and h3 headings with unique, prefixed ids", () => {
     const { html, toc } = renderMarkdown("## Release\n\n### Vesicles\n\n## Release");
     expect(toc).toEqual([
-      { id: "release", text: "Release", depth: 2 },
-      { id: "vesicles", text: "Vesicles", depth: 3 },
-      { id: "release-1", text: "Release", depth: 2 },
+      { id: "h-release", text: "Release", depth: 2 },
+      { id: "h-vesicles", text: "Vesicles", depth: 3 },
+      { id: "h-release-1", text: "Release", depth: 2 },
     ]);
-    expect(html).toContain('<h2 id="release">');
+    expect(html).toContain('<h2 id="h-release">');
+  });
+
+  it("never gives a heading the id of a page global (DOM named access)", () => {
+    const { html, toc } = renderMarkdown("## __next_f\n\n### location\n\n## document");
+    expect(toc.map((t) => t.id)).toEqual(["h-__next_f", "h-location", "h-document"]);
+    expect(html).not.toMatch(/id="(__next_f|location|document)"/);
+  });
+
+  it("links footnote calls to their notes and back, and the calls to the notes' heading", () => {
+    const { html, toc } = renderMarkdown("## Intro\n\nA claim.[^k]\n\n[^k]: Kicheva 2007.");
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets).toEqual(["user-content-fn-k", "user-content-fnref-k"]);
+    for (const t of targets) expect(ids).toContain(t);
+    expect(ids).toContain(/aria-describedby="([^"]+)"/.exec(html)![1]);
+    for (const t of toc) expect(ids).toContain(t.id);
   });
 
   it("does not let authors inject ids or classes", () => {
@@ -66,6 +82,16 @@ describe("sanitizeHtml and renderRichText", () => {
   it("keeps safe HTML and strips dangerous parts", () => {
     const out = sanitizeHtml('<p onclick="x()">Hi <b>there</b><iframe src="https://e.vil"></iframe></p>');
     expect(out).toBe("<p>Hi <b>there</b></p>");
+  });
+  it("strips scripts, event handlers, javascript: URLs and author ids from author HTML", () => {
+    const out = renderRichText(
+      '<script>alert(1)</script><img src="https://x.org/a.png" onerror="alert(2)"><a href="javascript:alert(3)" onmouseover="x()">link</a>' +
+        '<svg><script>alert(4)</script></svg><p id="__next_f" style="color:red">t</p><a href="JAVASCRIPT:alert(5)">u</a>',
+      "html",
+    );
+    expect(out).not.toMatch(/<script|alert|onerror|onmouseover|javascript:|style=|<svg/i);
+    expect(out).not.toContain('id="__next_f"');
+    expect(out).toContain("link");
   });
   it("escapes plain text", () => {
     expect(renderRichText("<b>a</b>\nb", "plain")).toBe("&lt;b&gt;a&lt;/b&gt;<br>b");

@@ -20,6 +20,11 @@ export default async function PreviewLessonPage({ params }: { params: Promise<{ 
         Preview of draft version {lesson.version}. Learners see this after the course is published.{" "}
         <Link href={`/studio/${courseId}/lessons/${lesson.id}`}>Back to the editor</Link>
       </Alert>
+      {rendered.warnings.length ? (
+        <Alert tone="warning">
+          {rendered.warnings.map((w) => <p key={w}>{w}</p>)}
+        </Alert>
+      ) : null}
       <p className="text-sm">{lesson.course.title} › {lesson.module.title}</p>
       <h1 className="text-3xl font-bold sm:text-4xl">{lesson.title}</h1>
       {lesson.objectives.length ? (
