@@ -6,8 +6,7 @@ import "server-only";
 // this learner's enrolment and team membership, and the learner's progress row.
 import { db } from "@/lib/db";
 import { canEditCourse, type Actor } from "@/lib/auth/permissions";
-import { renderLimitNotice } from "@/lib/markdown/render";
-import { parsePool, WorkerTimeoutError } from "@/lib/workers/pool";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { activitiesSchema, activityForLearner, type LearnerActivity } from "@/lib/lab/activities";
 import { readingMinutes } from "./courses";
 
@@ -28,7 +27,7 @@ interface CourseVersion {
   key: string;
   outline: { slug: string; title: string }[];
   lessons: Map<string, CachedLesson>;
-  rendered: Map<string, Promise<{ html: string; toc: { id: string; text: string; depth: 2 | 3 }[] }>>;
+  rendered: Map<string, { html: string; toc: { id: string; text: string; depth: 2 | 3 }[] }>;
   glossary: Record<string, { term: string; definition: string }>;
   assets: Set<string>;
 }
@@ -95,28 +94,14 @@ function courseVersion(courseId: string, key: string): Promise<CourseVersion> {
   return v;
 }
 
-/**
- * Rendered on a worker thread (lib/workers/pool.ts): the renderer is linear, but a 200,000-character
- * body still costs about a second, which must not stall every other request. Cached per course version;
- * a render that timed out is not cached, and the learner sees a notice instead of the lesson.
- */
 function render(v: CourseVersion, lesson: CachedLesson, courseId: string, courseSlug: string) {
   let r = v.rendered.get(lesson.slug);
   if (!r) {
-    r = parsePool()
-      .run({
-        kind: "markdown",
-        markdown: lesson.body,
-        glossary: v.glossary,
-        glossaryHref: `/courses/${courseSlug}/glossary`,
-        figureUrls: Object.fromEntries([...v.assets].map((name) => [name, `/assets/${courseId}/${encodeURIComponent(name)}`])),
-      })
-      .then(({ html, toc }) => ({ html, toc }))
-      .catch((e: unknown) => {
-        v.rendered.delete(lesson.slug);
-        if (!(e instanceof WorkerTimeoutError)) throw e;
-        return { html: renderLimitNotice("It took too long to render; please tell the course team."), toc: [] };
-      });
+    r = renderMarkdown(lesson.body, {
+      glossary: v.glossary,
+      glossaryHref: `/courses/${courseSlug}/glossary`,
+      figureUrl: (name) => (v.assets.has(name) ? `/assets/${courseId}/${encodeURIComponent(name)}` : null),
+    });
     v.rendered.set(lesson.slug, r);
   }
   return r;
@@ -149,7 +134,7 @@ export async function getLessonForReader(courseSlug: string, lessonSlug: string,
   const [progressRow] = await db.$queryRaw<{ position: number; anchor: string | null; completedAt: Date | string | null; timeSpentSec: number | bigint }[]>`
     SELECT "position", "anchor", "completedAt", "timeSpentSec" FROM "LessonProgress" WHERE "userId" = ${actor.id} AND "lessonId" = ${lesson.id}`;
   const i = v.outline.findIndex((l) => l.slug === lesson.slug);
-  const rendered = await render(v, lesson, course.id, course.slug);
+  const rendered = render(v, lesson, course.id, course.slug);
   return {
     needsEnrollment: false as const,
     course: courseInfo,
