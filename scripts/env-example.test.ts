@@ -15,11 +15,14 @@ function files(p: string): string[] {
   return readdirSync(abs).flatMap((name) => files(path.join(p, name)));
 }
 
+/** Set by Next.js itself, not by whoever runs the app. */
+const SET_BY_FRAMEWORK = new Set(["NEXT_RUNTIME"]);
+
 function variablesReadInCode(): Set<string> {
   const names = new Set<string>();
   for (const f of SOURCES.flatMap(files).filter((f) => /\.(ts|tsx|mjs|js)$/.test(f))) {
     const text = readFileSync(f, "utf8");
-    for (const m of text.matchAll(/process\.env\.([A-Za-z_][A-Za-z0-9_]*)|process\.env\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\]/g)) names.add(m[1] ?? m[2]);
+    for (const m of text.matchAll(/process\.env\.([A-Za-z_][A-Za-z0-9_]*)|process\.env\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\]/g)) if (!SET_BY_FRAMEWORK.has(m[1] ?? m[2])) names.add(m[1] ?? m[2]);
   }
   return names;
 }

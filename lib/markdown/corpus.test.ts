@@ -1,5 +1,8 @@
-// The course's 34 lessons render exactly as before the input guards (guard.ts, math budget) were added,
-// apart from the "h-" prefix of heading ids. The hashes were taken from the renderer before the change.
+// The course's lessons render exactly as before the input guards (guard.ts, math budget) were added,
+// apart from the "h-" prefix of heading ids. The hashes were first taken from the renderer before the
+// change on the 34 original lessons (the guarded renderer matched them all); when the course content
+// changes (new and corrected lessons), they are retaken from the current renderer, which keeps this a
+// regression check of the renderer on the whole course.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -27,7 +30,7 @@ const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
 describe("the course's lessons", () => {
   it("are all there", () => {
-    expect(lessons).toHaveLength(34);
+    expect(lessons.length).toBeGreaterThanOrEqual(34);
     expect(Object.keys(before).sort()).toEqual(lessons.map((l) => l.name).sort());
   });
 
