@@ -50,8 +50,15 @@ export interface SessionPolicy {
   idleMs: number;
   maxMs: number;
 }
-export function sessionPolicy(env: Env = readEnv()): SessionPolicy {
-  return { idleMs: env.SESSION_IDLE_HOURS * 3_600_000, maxMs: env.SESSION_MAX_DAYS * 86_400_000 };
+const policyFrom = (env: Env): SessionPolicy => ({ idleMs: env.SESSION_IDLE_HOURS * 3_600_000, maxMs: env.SESSION_MAX_DAYS * 86_400_000 });
+let cachedPolicy: { key: string; policy: SessionPolicy } | undefined;
+
+/** Read on every request by the session check: the environment is parsed again only when its two settings change. */
+export function sessionPolicy(env?: Env): SessionPolicy {
+  if (env) return policyFrom(env);
+  const key = `${process.env.SESSION_IDLE_HOURS}|${process.env.SESSION_MAX_DAYS}`;
+  if (cachedPolicy?.key !== key) cachedPolicy = { key, policy: policyFrom(readEnv()) };
+  return cachedPolicy.policy;
 }
 
 /**

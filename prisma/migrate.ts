@@ -4,8 +4,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { ensurePrivateSqliteFile, sqliteFilePath } from "./sqlite-file";
-
-export { ensurePrivateSqliteFile, sqliteFilePath };
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 

@@ -6,6 +6,7 @@ export interface Refusal {
 export const BODY_LIMITS: { auth: number; cspReport: number; studio: number; default: number };
 export function bodyLimitFor(method: string, pathname: string): number;
 export const MAX_URL_LENGTH: number;
+export function pathOf(url: string | undefined): string;
 export function refusalFor(req: { method: string; url: string; headers: Record<string, string | string[] | undefined> }): Refusal | null;
 export function clientAddress(p: { forwardedFor?: string | string[]; socketAddress?: string; hops: number }): string;
 export function isActionJsonRequest(method: string | undefined, headers: Record<string, string | string[] | undefined>): boolean;

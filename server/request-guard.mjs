@@ -34,6 +34,12 @@ export function bodyLimitFor(method, pathname) {
 
 export const MAX_URL_LENGTH = 8 * KB;
 
+/** The path of a request target, without its query. */
+export function pathOf(url) {
+  const q = (url ?? "/").indexOf("?");
+  return q === -1 ? url ?? "/" : url.slice(0, q);
+}
+
 /**
  * A refusal for requests that must not reach the app, or null. Decided from the request line and
  * headers alone, before a byte of the body is read: Node's HTTP parser never delivers more body than
@@ -44,8 +50,7 @@ export const MAX_URL_LENGTH = 8 * KB;
 export function refusalFor(req) {
   const url = req.url ?? "/";
   if (url.length > MAX_URL_LENGTH) return { status: 414, message: "The address is too long." };
-  const q = url.indexOf("?");
-  const pathname = q === -1 ? url : url.slice(0, q);
+  const pathname = pathOf(url);
   try {
     decodeURIComponent(pathname);
   } catch {

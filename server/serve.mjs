@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import {
-  BREAKER_KEY, FALLBACK_CSP, RETRY_AFTER_SECONDS, SECURITY_HEADERS, actionBodyProblem, breakerOpen, bypassesBreaker, clientAddress, isActionJsonRequest, isActionMultipartRequest, multipartProblem, refusalFor,
+  BREAKER_KEY, FALLBACK_CSP, RETRY_AFTER_SECONDS, SECURITY_HEADERS, actionBodyProblem, breakerOpen, bypassesBreaker, clientAddress, isActionJsonRequest, isActionMultipartRequest, multipartProblem, pathOf, refusalFor,
 } from "./request-guard.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,11 +25,6 @@ function send(res, pathname, status, message, extra = {}) {
   const body = api ? JSON.stringify({ error: { code, message } }) : `${message}\n`;
   res.writeHead(status, { "Content-Type": api ? "application/json" : "text/plain; charset=utf-8", "Content-Length": Buffer.byteLength(body), Connection: "close", ...extra });
   res.end(body);
-}
-
-function pathOf(url) {
-  const q = (url ?? "/").indexOf("?");
-  return q === -1 ? url ?? "/" : url.slice(0, q);
 }
 
 await app.prepare();

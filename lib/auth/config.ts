@@ -20,6 +20,7 @@ export function authSecret(): string {
 export function authOptions(): NextAuthOptions {
   const env = readEnv();
   const secret = authSecret();
+  const cookieMaxAge = Math.ceil(sessionPolicy(env).maxMs / 1000);
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -45,9 +46,9 @@ export function authOptions(): NextAuthOptions {
   return {
     secret,
     // The cookie lives as long as the longest possible session; the session row decides sooner.
-    session: { strategy: "jwt", maxAge: Math.ceil(sessionPolicy(env).maxMs / 1000), updateAge: 60 * 60 },
+    session: { strategy: "jwt", maxAge: cookieMaxAge, updateAge: 60 * 60 },
     jwt: {
-      maxAge: Math.ceil(sessionPolicy(env).maxMs / 1000),
+      maxAge: cookieMaxAge,
       encode: (p) => encodeSessionToken({ token: p.token, secret: String(p.secret), maxAge: p.maxAge }),
       decode: (p) => decodeSessionToken({ token: p.token, secret: String(p.secret) }),
     },

@@ -24,7 +24,6 @@ export function safeCallbackPath(url: string | null | undefined, fallback = "/da
   const safe = safeCallbackUrl(url, base);
   if (safe === base || safe === `${base}/`) return url === "/" ? "/" : fallback;
   const u = new URL(safe);
-  const path = `${u.pathname}${u.search}${u.hash}`;
-  // Belt and braces: a relative Location must never be protocol-relative.
-  return /^[/\\]{2}/.test(path) ? fallback : path;
+  // safeCallbackUrl refused any path starting with two slashes, so this is never protocol-relative.
+  return `${u.pathname}${u.search}${u.hash}`;
 }

@@ -10,10 +10,10 @@ vi.mock("next/navigation", () => import("@/lib/test/next-mocks").then((m) => m.n
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
 import { createUser } from "@/prisma/factories";
-import { signInAs } from "@/lib/test/session";
+import { seedCourse } from "@/lib/test/studio";
 import { failInsertsWhere } from "@/lib/test/fault";
 import { registerUser } from "@/lib/auth/accounts";
-import { createCourseAction, createLessonAction, createModuleAction, importGiftAction, saveItemAction, saveLessonAction } from "@/lib/actions/studio";
+import { importGiftAction, saveItemAction, saveLessonAction } from "@/lib/actions/studio";
 import { readCourseFolder } from "@/lib/content/read-folder";
 import { importCourseFiles } from "./course-archive";
 
@@ -28,16 +28,6 @@ afterEach(async () => {
   undo = null;
 });
 
-async function seedCourse() {
-  await signInAs(owner);
-  const c = await createCourseAction({ title: "Atomic", slug: `atomic-${Math.random().toString(36).slice(2, 8)}` });
-  if (!c.ok) throw new Error(c.message);
-  const m = await createModuleAction({ courseId: c.data.id, title: "Module" });
-  if (!m.ok) throw new Error(m.message);
-  const l = await createLessonAction({ moduleId: m.data.id, title: "Lesson" });
-  if (!l.ok) throw new Error(l.message);
-  return { courseId: c.data.id, moduleId: m.data.id, lessonId: l.data.id };
-}
 
 describe("a write that fails part-way leaves nothing", () => {
   it("sign-up: the account and its 'registered' statement, or neither", async () => {
@@ -50,7 +40,7 @@ describe("a write that fails part-way leaves nothing", () => {
   });
 
   it("lesson save: the draft and its revision, or neither", async () => {
-    const c = await seedCourse();
+    const c = await seedCourse(owner);
     const before = await db.lesson.findUniqueOrThrow({ where: { id: c.lessonId }, select: { body: true, title: true, version: true } });
     undo = await failInsertsWhere("LessonRevision", "title", "Boom");
     const r = await saveLessonAction({ lessonId: c.lessonId, title: "Boom", body: "New body", version: before.version });
@@ -64,7 +54,7 @@ describe("a write that fails part-way leaves nothing", () => {
   });
 
   it("GIFT import: all questions or none, when the third insert fails", async () => {
-    const c = await seedCourse();
+    const c = await seedCourse(owner);
     const gift = ["::g1:: Paracrine signals act locally. {T}", "::g2:: Endocrine signals travel in blood. {T}", "::g3:: Diffusion time grows linearly with distance. {F}", "::g4:: Autocrine: a cell answers its own signal. {T}"].join("\n\n");
     undo = await failInsertsWhere("Item", "key", "g3");
     const r = await importGiftAction({ courseId: c.courseId, moduleId: c.moduleId, text: gift });
@@ -89,7 +79,7 @@ describe("a write that fails part-way leaves nothing", () => {
 
 describe("question edits are version-checked", () => {
   it("a stale save is refused with a clear message and overwrites nothing", async () => {
-    const c = await seedCourse();
+    const c = await seedCourse(owner);
     const created = await saveItemAction({ courseId: c.courseId, moduleId: c.moduleId, key: "v1", type: "truefalse", stem: "First text", answer: "true" });
     if (!created.ok) throw new Error(created.message);
     const id = created.data.id;

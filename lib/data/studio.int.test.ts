@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
 import { createCourse, createUser } from "@/prisma/factories";
 import { signInAs } from "@/lib/test/session";
+import { seedCourse } from "@/lib/test/studio";
 import {
   addInstructorAction, createCourseAction, moveLessonAction, createLessonAction, createModuleAction, createObjectiveAction, moveModuleAction, previewMarkdownAction,
   publishCourseAction, removeInstructorAction, restoreRevisionAction, saveItemAction, saveLessonAction, updateCourseSettingsAction,
@@ -18,16 +19,6 @@ import { CONFLICT_MESSAGE } from "@/lib/validation/studio";
 type U = Awaited<ReturnType<typeof createUser>>;
 const actor = (u: U) => u as unknown as Actor;
 
-async function seedCourse(owner: U) {
-  await signInAs(owner);
-  const c = await createCourseAction({ title: "Gradients", slug: `grad-${Math.random().toString(36).slice(2, 8)}` });
-  if (!c.ok) throw new Error(c.message);
-  const m = await createModuleAction({ courseId: c.data.id, title: "Morphogens" });
-  if (!m.ok) throw new Error(m.message);
-  const l = await createLessonAction({ moduleId: m.data.id, title: "Diffusion" });
-  if (!l.ok) throw new Error(l.message);
-  return { courseId: c.data.id, slug: c.data.slug, moduleId: m.data.id, lessonId: l.data.id };
-}
 
 let owner: U, other: U, learner: U, admin: U;
 beforeEach(async () => {

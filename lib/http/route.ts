@@ -2,8 +2,9 @@
 // { error: { code, message } }; a database that is unreachable or timed out answers 503 with
 // Retry-After; anything else is logged and answered with a generic 500, never a stack trace.
 import { AppError, HTTP_STATUS, isDatabaseUnavailable, type ErrorCode } from "@/lib/errors";
+import { RETRY_AFTER_SECONDS } from "@/server/request-guard.mjs";
 
-export const RETRY_AFTER_SECONDS = 5;
+export { RETRY_AFTER_SECONDS };
 
 export function errorResponse(code: ErrorCode | "INTERNAL", message: string, status: number, headers: Record<string, string> = {}): Response {
   return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store", ...headers } });
